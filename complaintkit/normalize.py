@@ -1,0 +1,186 @@
+"""Normalisation of social-media Russian as small pure ``str -> str`` functions.
+
+Every function takes and returns a string, never raises on any Unicode input and is
+idempotent (applying it twice changes nothing more), so they compose freely.
+Placeholders such as ``_url_`` or ``_orderid_`` replace what they hide but keep the
+fact that it was there: "has a link" and "has an order number" are strong signals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+__all__ = [
+    "PLACEHOLDERS",
+    "fold_case",
+    "fix_lookalikes",
+    "normalize",
+    "remove_control",
+    "replace_emoji",
+    "replace_entities",
+    "replace_smileys",
+    "replace_yo",
+    "squeeze_repeats",
+]
+
+#: Every placeholder token that ``normalize`` may emit.
+PLACEHOLDERS: tuple[str, ...] = (
+    "_url_",
+    "_email_",
+    "_mention_",
+    "_hashtag_",
+    "_phone_",
+    "_orderid_",
+    "_date_",
+    "_time_",
+    "_money_",
+    "_num_",
+    "_emoji_",
+    "_emoji_angry_",
+    "_emoji_sad_",
+    "_emoji_laugh_",
+    "_emoji_love_",
+    "_smile_",
+    "_sad_",
+)
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def remove_control(text: str) -> str:
+    """Drop control and zero-width characters and collapse whitespace to single spaces."""
+    text = _CONTROL_RE.sub("", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def fold_case(text: str) -> str:
+    """Lower-case the text (``casefold`` would turn ß into ss; Russian needs only lower)."""
+    return text.lower()
+
+
+def replace_yo(text: str) -> str:
+    """Write ё as е, as most Russian writers do."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+_LOOKALIKES = str.maketrans(
+    {
+        "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "k": "к",
+        "m": "м", "t": "т", "h": "н", "b": "в", "u": "и", "0": "о",
+        "A": "А", "C": "С", "E": "Е", "O": "О", "P": "Р", "X": "Х", "Y": "У", "K": "К",
+        "M": "М", "T": "Т", "H": "Н", "B": "В",
+    }
+)  # fmt: skip
+_MIXED_WORD_RE = re.compile(
+    r"\b(?=\w*[а-яё])(?=\w*[acepoxykmthbu0ACEPOXYKMTHB])[а-яёА-ЯЁacepoxykmthbu0ACEPOXYKMTHB]+\b"
+)
+
+
+def fix_lookalikes(text: str) -> str:
+    """Turn Latin look-alike letters (and zero) into Cyrillic inside Cyrillic words.
+
+    "xpeнь" typed with Latin x, p and e becomes "хрень". Words with no Cyrillic letter
+    ("tele2", "ok") and words with other Latin letters are left alone.
+    """
+    return _MIXED_WORD_RE.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+
+
+_REPEAT_LETTER_RE = re.compile(r"([^\W\d_])\1{2,}")
+_REPEAT_PUNCT_RE = re.compile(r"([!?.)(])\1{3,}")
+
+
+def squeeze_repeats(text: str) -> str:
+    """Squeeze stretched letters ("оооочень" -> "очень") and long punctuation runs.
+
+    A letter repeated three or more times becomes one; a run of four or more equal
+    punctuation marks becomes three ("!!!!!!" -> "!!!").
+    """
+    text = _REPEAT_LETTER_RE.sub(r"\1", text)
+    return _REPEAT_PUNCT_RE.sub(r"\1\1\1", text)
+
+
+_MONTHS = (
+    r"январ[ьяе]|феврал[ьяе]|марта?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
+)
+# Order matters: each pattern runs on the output of the previous ones.
+_ENTITY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:ru|рф|com|net|org|su|me|cc|ly|co)/\S*",
+                re.IGNORECASE), " _url_ "),
+    (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), " _email_ "),
+    (re.compile(r"(?<![\w@])@\w+"), " _mention_ "),
+    (re.compile(r"(?:\+7|\b8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\b"), " _phone_ "),
+    (re.compile(r"(?:№|#|\bn\s?)\s?\d{2,}|\b\d{6,}\b|\b[a-zа-я]{1,3}-?\d{5,}\b", re.IGNORECASE),
+     " _orderid_ "),
+    (re.compile(r"(?<![\w_])#(?=[^\W\d_])(\w+)"), r" _hashtag_ \1 "),
+    (re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b\d{1,2}\s(?:" + _MONTHS + r")\b",
+                re.IGNORECASE), " _date_ "),
+    (re.compile(r"\b\d{1,2}:\d{2}\b"), " _time_ "),
+    (re.compile(r"(?:\d[\d\s]*(?:[.,]\d+)?\s?(?:руб\w*|р\b\.?|₽|тыс\w*|млн|к\b|\$|usd|евро)|[$₽]\s?\d+)",
+                re.IGNORECASE), " _money_ "),
+    (re.compile(r"\b\d+(?:[.,]\d+)?\b"), " _num_ "),
+)  # fmt: skip
+
+
+def replace_entities(text: str) -> str:
+    """Replace links, e-mails, mentions, phones, order ids, dates, times, sums and numbers.
+
+    A hashtag keeps its word after the ``_hashtag_`` marker ("#ненависть" ->
+    "_hashtag_ ненависть"), since the word itself carries meaning.
+    """
+    for pattern, repl in _ENTITY_PATTERNS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+_EMOJI_CLASSES: tuple[tuple[str, str], ...] = (
+    ("😡🤬😠👿💢🖕", "_emoji_angry_"),
+    ("😢😭😞😔☹🙁😩😫😤🤮🤢💩👎🙄😒", "_emoji_sad_"),
+    ("😂🤣😆😅😁😹🤡", "_emoji_laugh_"),
+    ("👍❤💖💕😍🥰😘🔥👏🙏😊🙂😉💯✨🎉🤩💪", "_emoji_love_"),
+)
+_EMOJI_CLASS_RES = tuple((re.compile("[" + chars + "]\ufe0f?"), f" {ph} ") for chars, ph in _EMOJI_CLASSES)
+_OTHER_EMOJI_RE = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff]\ufe0f?"
+)
+
+
+def replace_emoji(text: str) -> str:
+    """Replace emoji with a placeholder for its mood: angry, sad, laugh, love or other."""
+    for pattern, repl in _EMOJI_CLASS_RES:
+        text = pattern.sub(repl, text)
+    return _OTHER_EMOJI_RE.sub(" _emoji_ ", text)
+
+
+_SMILE_RE = re.compile(r"(?<![\w(])(?:[:;=]-?[)D]+|\){2,})|(?<=[^\W\d_])\)+(?=\s|$)")
+_SAD_RE = re.compile(r"(?<!\w)(?:[:;=]-?\(+|\({2,}|D:|&gt;:\(|>:\()|(?<=[^\W\d_])\(+(?=\s|$)")
+
+
+def replace_smileys(text: str) -> str:
+    """Replace text smileys: ":)", ")))" -> ``_smile_``; ":(", "(((", "D:" -> ``_sad_``."""
+    text = _SAD_RE.sub(" _sad_ ", text)
+    return _SMILE_RE.sub(" _smile_ ", text)
+
+
+_STEPS: tuple[Callable[[str], str], ...] = (
+    remove_control,
+    replace_entities,  # before case folding: the entity patterns are case-aware
+    replace_smileys,  # before folding so that "D:" is still upper case
+    fold_case,
+    replace_yo,
+    fix_lookalikes,
+    squeeze_repeats,
+    replace_emoji,
+    remove_control,
+)
+
+
+def normalize(text: str) -> str:
+    """Run every normalisation step in order; the result is lower-case, single-spaced."""
+    text = unicodedata.normalize("NFC", text)
+    for step in _STEPS:
+        text = step(text)
+    return text

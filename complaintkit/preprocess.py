@@ -1,0 +1,138 @@
+"""``TextPreprocessor``: messy Russian comments -> normalised, lemmatised token strings.
+
+The pymorphy3 analyser is built lazily, once per process, and never pickled; each
+preprocessor keeps its own bounded lemma cache, so repeated words (most of a comment
+stream) cost one dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from nltk.tokenize import RegexpTokenizer
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from ._texts import as_text_list
+from .lexicon import MASKED_SWEAR_RE, NEGATION_WORDS, SWEAR_RE
+from .normalize import normalize
+
+__all__ = ["TextPreprocessor", "get_analyzer"]
+
+# Placeholders, words (with inner hyphens or swear masks), runs of ! and ?.
+TOKEN_PATTERN = r"_[a-z]+(?:_[a-z]+)*_|[^\W_]+(?:[-*@#$%]+[^\W_]*)*|[!?]+"
+_CYRILLIC_WORD_RE = re.compile(r"^[а-я]+(?:-[а-я]+)*$")
+_analyzer_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _build_analyzer() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def get_analyzer() -> Any:
+    """Return this process's pymorphy3 ``MorphAnalyzer``, building it on first use."""
+    with _analyzer_lock:
+        return _build_analyzer()
+
+
+class TextPreprocessor(TransformerMixin, BaseEstimator):
+    """Map an iterable of texts to strings of space-separated normalised tokens.
+
+    Parameters
+    ----------
+    lemmatize : bool
+        Replace Cyrillic words by their pymorphy3 normal form.
+    negation : bool
+        Glue "не"/"ни" to the next word ("не работает" -> "не_работать").
+    mark_swearing : bool
+        Add a ``_swear_`` token after each swear word, including masked ones ("б**дь").
+    cache_size : int
+        Most distinct words whose lemma is remembered by this instance.
+    """
+
+    def __init__(
+        self,
+        lemmatize: bool = True,
+        negation: bool = True,
+        mark_swearing: bool = True,
+        cache_size: int = 200_000,
+    ) -> None:
+        self.lemmatize = lemmatize
+        self.negation = negation
+        self.mark_swearing = mark_swearing
+        self.cache_size = cache_size
+
+    # -- scikit-learn API -------------------------------------------------
+    def fit(self, X: Iterable[Any], y: object = None) -> TextPreprocessor:
+        """Nothing to learn; present for Pipeline compatibility."""
+        return self
+
+    def transform(self, X: Iterable[Any]) -> list[str]:
+        """Return one token string per input text (missing texts give "")."""
+        texts, _ = as_text_list(X)
+        return [self.tokens_string(t) for t in texts]
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = False
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        return tags
+
+    # -- pickling: keep the analyser and cache out of saved state -----------
+    def __getstate__(self) -> dict[str, Any]:
+        state = super().__getstate__()
+        state = dict(state)
+        state.pop("_lemma_cache", None)
+        state.pop("_tokenizer", None)
+        return state
+
+    # -- the work ----------------------------------------------------------
+    def tokenize(self, text: str) -> list[str]:
+        """Normalise ``text`` and split it into lemmatised tokens."""
+        tokenizer = self.__dict__.get("_tokenizer")
+        if tokenizer is None:
+            tokenizer = self._tokenizer = RegexpTokenizer(TOKEN_PATTERN)
+        raw = tokenizer.tokenize(normalize(text))
+        lemma = self._lemma
+        out: list[str] = []
+        pending_neg: str | None = None
+        for tok in raw:
+            lem = lemma(tok)
+            if self.mark_swearing and (SWEAR_RE.match(lem) or MASKED_SWEAR_RE.match(tok)):
+                out.append(lem)
+                out.append("_swear_")
+                pending_neg = None
+                continue
+            if pending_neg is not None and lem[0].isalpha():
+                out[-1] = f"{pending_neg}_{lem}"
+                pending_neg = None
+                continue
+            out.append(lem)
+            pending_neg = lem if self.negation and lem in ("не", "ни") else None
+        return out
+
+    def tokens_string(self, text: str) -> str:
+        """``tokenize`` joined by spaces: the form the vectorisers consume."""
+        return " ".join(self.tokenize(text)) if text else ""
+
+    def _lemma(self, token: str) -> str:
+        cache: dict[str, str] | None = self.__dict__.get("_lemma_cache")
+        if cache is None:
+            cache = self._lemma_cache = {}
+        hit = cache.get(token)
+        if hit is not None:
+            return hit
+        if self.lemmatize and _CYRILLIC_WORD_RE.match(token) and token not in NEGATION_WORDS:
+            lem = get_analyzer().parse(token)[0].normal_form.replace("ё", "е")
+        else:
+            lem = token
+        if len(cache) < self.cache_size:
+            cache[token] = lem
+        return lem
