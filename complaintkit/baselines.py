@@ -1,0 +1,94 @@
+"""Baselines the shipped model must beat, measured in the same evaluation.
+
+- ``majority``: always the most frequent training label.
+- ``KeywordRules``: the annotation guide's question order as hand-written keyword rules.
+- ``plain_tfidf``: word TF-IDF (no lemmatisation, no cues) with logistic regression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.dummy import DummyClassifier
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline
+
+from ._texts import as_text_list
+from .lexicon import (
+    AUDIENCE_RE,
+    COMPETITOR_RE,
+    DEMAND_RE,
+    DETAIL_RE,
+    FAILURE_RE,
+    NEWS_RE,
+    PEOPLE_INSULT_RE,
+    SPAM_RE,
+)
+from .normalize import normalize
+
+__all__ = ["KeywordRules", "baselines", "majority", "plain_tfidf"]
+
+_NEGATIVE_HINT = (
+    FAILURE_RE,
+    PEOPLE_INSULT_RE,
+    DEMAND_RE,
+)
+_NEGATIVE_WORDS = (
+    "ужас", "отврат", "худш", "позор", "бесит", "ненавиж", "кошмар", "развод", "обман",
+    "хам", "достал", "задолбал", "никогда", "ни ногой", "разочар", "бесполезн", "жалоб",
+)  # fmt: skip
+
+
+class KeywordRules(ClassifierMixin, BaseEstimator):
+    """The guide's decision order with keyword lists instead of a model."""
+
+    def fit(self, X: Iterable[Any], y: Iterable[Any]) -> KeywordRules:
+        """Only records the label set."""
+        self.classes_ = np.asarray(sorted(set(y)), dtype=object)
+        return self
+
+    def predict(self, X: Iterable[Any]) -> np.ndarray:
+        """Apply the rules to each text."""
+        texts, _ = as_text_list(X)
+        return np.asarray([self._rule(normalize(t)) for t in texts], dtype=object)
+
+    @staticmethod
+    def _rule(t: str) -> str:
+        negative = (
+            any(p.search(t) for p in _NEGATIVE_HINT)
+            or any(w in t for w in _NEGATIVE_WORDS)
+            or "!!" in t
+        )
+        if not t or NEWS_RE.search(t) or SPAM_RE.search(t) or not negative:
+            return "other"
+        if DEMAND_RE.search(t):
+            return "hidden_praise"
+        if COMPETITOR_RE.search(t):
+            return "competitor_planted"
+        if PEOPLE_INSULT_RE.search(t) or AUDIENCE_RE.search(t):
+            return "troll"
+        if FAILURE_RE.search(t) or DETAIL_RE.search(t) or "_orderid_" in t or "_date_" in t:
+            return "constructive"
+        return "impulsive"
+
+
+def majority() -> DummyClassifier:
+    """Always predicts the most frequent training label."""
+    return DummyClassifier(strategy="most_frequent")
+
+
+def plain_tfidf() -> Pipeline:
+    """Word TF-IDF on raw lower-cased text, no lemmas, no cues; logistic regression."""
+    return make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+        LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000),
+    )
+
+
+def baselines() -> dict[str, Any]:
+    """Fresh, unfitted baseline estimators by name."""
+    return {"majority": majority(), "keyword_rules": KeywordRules(), "plain_tfidf": plain_tfidf()}
