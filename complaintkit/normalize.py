@@ -75,7 +75,7 @@ _LOOKALIKES = str.maketrans(
     }
 )  # fmt: skip
 _MIXED_WORD_RE = re.compile(
-    r"\b(?=\w*[а-яё])(?=\w*[acepoxykmthbu0ACEPOXYKMTHB])[а-яёА-ЯЁacepoxykmthbu0ACEPOXYKMTHB]+\b"
+    r"\b(?=\w*[а-яёА-ЯЁ])(?=\w*[acepoxykmthbu0ACEPOXYKMTHB])[а-яёА-ЯЁacepoxykmthbu0ACEPOXYKMTHB]+\b"
 )
 
 
@@ -106,22 +106,23 @@ _MONTHS = (
     r"январ[ьяе]|феврал[ьяе]|марта?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|"
     r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
 )
-# Order matters: each pattern runs on the output of the previous ones.
+# Order matters: each pattern runs on the output of the previous ones; mentions and
+# hashtags come after numbers so that a second pass finds nothing new (idempotence).
 _ENTITY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:ru|рф|com|net|org|su|me|cc|ly|co)/\S*",
                 re.IGNORECASE), " _url_ "),
     (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), " _email_ "),
-    (re.compile(r"(?<![\w@])@\w+"), " _mention_ "),
     (re.compile(r"(?:\+7|\b8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\b"), " _phone_ "),
-    (re.compile(r"(?:№|#|\bn\s?)\s?\d{2,}|\b\d{6,}\b|\b[a-zа-я]{1,3}-?\d{5,}\b", re.IGNORECASE),
+    (re.compile(r"(?:№|#|\bn\s?)\s?\d{2,}|\b\d{6,}\b|\b[a-zа-яё]{1,3}-?\d{5,}\b", re.IGNORECASE),
      " _orderid_ "),
-    (re.compile(r"(?<![\w_])#(?=[^\W\d_])(\w+)"), r" _hashtag_ \1 "),
     (re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b\d{1,2}\s(?:" + _MONTHS + r")\b",
                 re.IGNORECASE), " _date_ "),
     (re.compile(r"\b\d{1,2}:\d{2}\b"), " _time_ "),
     (re.compile(r"(?:\d[\d\s]*(?:[.,]\d+)?\s?(?:руб\w*|р\b\.?|₽|тыс\w*|млн|к\b|\$|usd|евро)|[$₽]\s?\d+)",
                 re.IGNORECASE), " _money_ "),
     (re.compile(r"\b\d+(?:[.,]\d+)?\b"), " _num_ "),
+    (re.compile(r"(?<![\w@])@\w[\w@]*"), " _mention_ "),  # "пи@дец" is no mention
+    (re.compile(r"#(?=[^\W\d_])([\w@]+)"), r" _hashtag_ \1 "),
 )  # fmt: skip
 
 
@@ -155,25 +156,30 @@ def replace_emoji(text: str) -> str:
     return _OTHER_EMOJI_RE.sub(" _emoji_ ", text)
 
 
-_SMILE_RE = re.compile(r"(?<![\w(])(?:[:;=]-?[)D]+|\){2,})|(?<=[^\W\d_])\)+(?=\s|$)")
-_SAD_RE = re.compile(r"(?<!\w)(?:[:;=]-?\(+|\({2,}|D:|&gt;:\(|>:\()|(?<=[^\W\d_])\(+(?=\s|$)")
+_SMILE_RE = re.compile(r"[:;=]-?[)dD]+|\){2,}")
+_SAD_RE = re.compile(r"[:;=]-?\(+|\({2,}|(?<!\w)[dD]:|&gt;:\(|>:\(")
 
 
 def replace_smileys(text: str) -> str:
-    """Replace text smileys: ":)", ")))" -> ``_smile_``; ":(", "(((", "D:" -> ``_sad_``."""
+    """Replace text smileys: ":)", "))" -> ``_smile_``; ":(", "((", "D:" -> ``_sad_``.
+
+    A single bracket after a word is left alone: it closes a parenthesis as often as
+    it smiles.
+    """
     text = _SAD_RE.sub(" _sad_ ", text)
     return _SMILE_RE.sub(" _smile_ ", text)
 
 
 _STEPS: tuple[Callable[[str], str], ...] = (
     remove_control,
+    fix_lookalikes,  # first: "#0Ё" must read "#оЁ" before hashtags are looked for
     replace_entities,  # before case folding: the entity patterns are case-aware
-    replace_smileys,  # before folding so that "D:" is still upper case
+    fix_lookalikes,  # again: a placeholder may have split off a digit ("#01XЁ")
+    replace_emoji,  # before smileys: a smiley glued to an emoji is then seen once
     fold_case,
     replace_yo,
-    fix_lookalikes,
     squeeze_repeats,
-    replace_emoji,
+    replace_smileys,  # last: it must see the final letters ("Ё0)" -> "ео)")
     remove_control,
 )
 
