@@ -24,8 +24,14 @@ import pandas as pd
 
 from .errors import InputFileError, TextColumnError
 
-__all__ = ["ExportFormat", "atomic_output", "detect_format", "find_text_column", "format_from_sample",
-    "iter_chunks"]
+__all__ = [
+    "ExportFormat",
+    "atomic_output",
+    "detect_format",
+    "find_text_column",
+    "format_from_sample",
+    "iter_chunks",
+]
 
 _SAMPLE = 256 * 1024
 _TEXT_NAMES = (

@@ -74,7 +74,7 @@ def _proba_frame(
 @overload
 def predict(texts: str, *, model: ComplaintClassifier | None = None) -> str: ...
 @overload
-def predict(texts: pd.Series, *, model: ComplaintClassifier | None = None) -> pd.Series: ...
+def predict(texts: pd.Series, *, model: ComplaintClassifier | None = None) -> pd.Series: ...  # type: ignore[overload-overlap]
 @overload
 def predict(texts: Iterable[Any], *, model: ComplaintClassifier | None = None) -> list[str]: ...
 def predict(texts: Any, *, model: ComplaintClassifier | None = None) -> Any:
@@ -141,7 +141,9 @@ class Analysis:
             ("Черновик ответа", esc(self.reply_draft or "не отвечать")),
             ("Почему", cues),
         ]
-        body = "".join(f"<tr><th style='text-align:left'>{k}</th><td>{v}</td></tr>" for k, v in rows)
+        body = "".join(
+            f"<tr><th style='text-align:left'>{k}</th><td>{v}</td></tr>" for k, v in rows
+        )
         return (
             f"<table>{body}</table><details><summary>Вероятности</summary>"
             f"<table>{probs}</table></details>"

@@ -9,17 +9,21 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
-
+from typing import TYPE_CHECKING
 
 from ._version import __version__
-from .errors import ComplaintkitError
+from .errors import ComplaintkitError, InputFileError
+
+if TYPE_CHECKING:
+    from .model import ComplaintClassifier
 
 log = logging.getLogger("complaintkit")
 
 
-def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _load(args: argparse.Namespace) -> ComplaintClassifier | None:
     from .persist import load_model
 
     return load_model(args.model, trusted=args.trust_model) if args.model else None
@@ -27,10 +31,17 @@ def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def cmd_score(args: argparse.Namespace) -> int:
     """Label every row of an export and write it with the added columns."""
+    if args.dask:
+        return _score_on_dask(args)
+    if len(args.input) > 1:
+        raise InputFileError(
+            f"{len(args.input)} inputs given; without --dask score one file at a time "
+            "(or add --dask local to score them all into a directory of part files)"
+        )
     from .scoring import score_csv
 
     summary = score_csv(
-        args.input,
+        args.input[0],
         args.output,
         text_column=args.text_column,
         encoding=args.encoding,
@@ -40,6 +51,30 @@ def cmd_score(args: argparse.Namespace) -> int:
         proba=args.proba,
         chunksize=args.chunksize,
         model=_load(args),
+        progress=False if args.quiet else None,
+    )
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    return 0
+
+
+def _score_on_dask(args: argparse.Namespace) -> int:
+    """``score --dask``: the work is in ``complaintkit.dask.score_files``."""
+    from .dask import score_files
+
+    summary = score_files(
+        args.input,
+        args.output,
+        scheduler=args.dask,
+        text_column=args.text_column,
+        encoding=args.encoding,
+        sep=args.sep,
+        output_encoding=args.output_encoding,
+        proba=args.proba,
+        model_path=args.model,
+        trusted=args.trust_model,
+        workers=args.jobs,
+        partition_rows=args.chunksize,
         progress=False if args.quiet else None,
     )
     if not args.quiet:
@@ -74,7 +109,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         train = read_labelled(args.train_data, split="train")
         for name, est in baselines().items():
             est.fit(train["text"].tolist(), train["label"].tolist())
-            reports.append(evaluate_predictions(name, df["label"], est.predict(df["text"].tolist())))
+            predicted = est.predict(df["text"].tolist())
+            reports.append(evaluate_predictions(name, df["label"], predicted))
     if args.json:
         json.dump([r.to_dict() for r in reports], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -111,11 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
     def model_opts(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--model", help="model file (default: $COMPLAINTKIT_MODEL or bundled)")
         sp.add_argument("--trust-model", action="store_true",
-                        help="allow loading a model file that is not the bundled one (pickle)")  # fmt: skip
+                        help="allow loading a model file that is not the bundled one (pickle)")
 
     s = sub.add_parser("score", help="label every row of a CSV/TSV/xlsx export")
-    s.add_argument("input", help="export file, or - for standard input")
-    s.add_argument("-o", "--output", help="output file, - for stdout (default: INPUT.scored.csv)")
+    s.add_argument("input", nargs="+",
+                   help="export file, or - for standard input (several files or globs: --dask)")
+    s.add_argument("-o", "--output", help="output file, - for stdout (default: INPUT.scored.csv); "
+                   "with --dask, a directory for part-000.csv ...")
     s.add_argument("--text-column", help="column with the comment text (default: detected)")
     s.add_argument("--encoding", help="input encoding (default: detected UTF-8/BOM/cp1251)")
     s.add_argument("--output-encoding", help="output encoding (default: as the input)")
@@ -124,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--proba", action="store_true", help="add one probability column per label")
     s.add_argument("--chunksize", type=int, default=5000, help="rows per chunk (default 5000)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    s.add_argument("--dask", metavar="SCHEDULER",
+                   help="score on a Dask cluster (tcp://HOST:8786, or 'local' for --jobs worker "
+                   "processes here); needs pip install 'complaintkit[dask]'")
     model_opts(s)
     s.set_defaults(func=cmd_score)
 
@@ -138,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--split", help="only rows of this split (e.g. test)")
     e.add_argument("--json", action="store_true", help="machine-readable output")
     e.add_argument("--baselines", action="store_true",
-                   help="also train and score the baselines (majority, rules, plain TF-IDF)")  # fmt: skip
+                   help="also train and score the baselines (majority, rules, plain TF-IDF)")
     e.add_argument("--train-data", default="data/comments.csv", help="training data for baselines")
     model_opts(e)
     e.set_defaults(func=cmd_evaluate)
@@ -154,12 +195,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code (0 ok, 1 bad input, 130 interrupted)."""
     args = build_parser().parse_args(argv)
+    level = logging.DEBUG if args.verbose else logging.WARNING
+    handler = logging.StreamHandler()
+    handler.setLevel(level)  # also for libraries that set their own levels (distributed)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="complaintkit: %(levelname)s: %(message)s",
+        level=level, format="complaintkit: %(levelname)s: %(message)s", handlers=[handler]
     )
     try:
         return int(args.func(args))
+    except BrokenPipeError:  # e.g. `complaintkit evaluate ... | head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+        return 0
     except KeyboardInterrupt:
         print("complaintkit: interrupted; no output was written", file=sys.stderr)
         return 130

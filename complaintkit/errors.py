@@ -59,3 +59,7 @@ class TextColumnError(ComplaintkitError, ValueError):
 
 class LabelError(ComplaintkitError, ValueError):
     """Training or evaluation data holds a label outside ``LABELS``."""
+
+
+class MissingExtraError(ComplaintkitError, ImportError):
+    """A feature needs an optional extra (e.g. ``complaintkit[dask]``) that is not installed."""

@@ -73,7 +73,9 @@ class Report:
                 lab: {k: (round(float(v), 4) if k != "support" else int(v)) for k, v in row.items()}
                 for lab, row in self.per_label.iterrows()
             },
-            "confusion": {g: {p: int(v) for p, v in row.items()} for g, row in self.confusion.iterrows()},
+            "confusion": {
+                g: {p: int(v) for p, v in row.items()} for g, row in self.confusion.iterrows()
+            },
             **{k: round(v, 4) for k, v in self.extra.items()},
         }
 

@@ -19,6 +19,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
+from threadpoolctl import threadpool_limits
 
 from ._texts import as_text_list
 from .cues import CueFeatures
@@ -26,7 +27,39 @@ from .errors import LabelError, NotFittedError
 from .labels import LABELS
 from .preprocess import TextPreprocessor
 
-__all__ = ["ComplaintClassifier"]
+__all__ = ["CharNgrams", "ComplaintClassifier"]
+
+
+class CharNgrams:
+    """Analyzer: character n-grams of each token padded with spaces, cached per token.
+
+    The same n-grams as scikit-learn's ``char_wb`` on our token strings, but a word seen
+    before costs one dictionary lookup; the cache is bounded and never pickled.
+    """
+
+    def __init__(self, ngram_range: tuple[int, int] = (2, 5), cache_size: int = 200_000) -> None:
+        self.ngram_range: tuple[int, int] = (int(ngram_range[0]), int(ngram_range[1]))
+        self.cache_size = cache_size
+
+    def __call__(self, doc: str) -> list[str]:
+        cache: dict[str, list[str]] | None = self.__dict__.get("_cache")
+        if cache is None:
+            cache = {}
+            self._cache: dict[str, list[str]] = cache
+        lo, hi = self.ngram_range
+        out: list[str] = []
+        for tok in doc.split():
+            grams = cache.get(tok)
+            if grams is None:
+                w = f" {tok} "
+                grams = [w[i : i + n] for n in range(lo, hi + 1) for i in range(len(w) - n + 1)]
+                if len(cache) < self.cache_size:
+                    cache[tok] = grams
+            out.extend(grams)
+        return out
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_cache"}
 
 
 class ComplaintClassifier(ClassifierMixin, BaseEstimator):
@@ -98,9 +131,7 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
                 (
                     "char",
                     TfidfVectorizer(
-                        analyzer="char_wb",
-                        lowercase=False,
-                        ngram_range=tuple(self.char_ngrams),
+                        analyzer=CharNgrams((self.char_ngrams[0], self.char_ngrams[1])),
                         min_df=self.min_df,
                         max_features=self.max_char_features,
                         sublinear_tf=True,
@@ -136,7 +167,10 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
         features = self._make_features()
         Xt = features.fit_transform(texts)
         est = self._make_estimator()
-        est.fit(Xt, labels)
+        # One BLAS thread: on small sparse problems more threads only fight (3x slower
+        # on two cores), and callers parallelise at a higher level (CV, processes).
+        with threadpool_limits(limits=1, user_api="blas"):
+            est.fit(Xt, labels)
         self.features_ = features
         self.estimator_ = est
         self.classes_ = np.asarray(est.classes_, dtype=object)
@@ -163,7 +197,8 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: Iterable[Any]) -> np.ndarray:
         """Class probabilities, columns in the order of ``classes_``."""
-        return np.asarray(self.estimator_.predict_proba(self.transform_features(X)))
+        feats = self.transform_features(X)
+        return np.asarray(self.estimator_.predict_proba(feats))
 
     def predict(self, X: Iterable[Any]) -> np.ndarray:
         """The most probable label of each text."""
@@ -172,7 +207,8 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Iterable[Any]) -> np.ndarray:
         """Linear scores per class (before calibration)."""
-        return np.asarray(self.linear_model_.decision_function(self.transform_features(X)))
+        feats = self.transform_features(X)
+        return np.asarray(self.linear_model_.decision_function(feats))
 
     # -- explanation -----------------------------------------------------------
     @property
@@ -243,7 +279,7 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
 
         return save_model(self, path)
 
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def,unused-ignore]
         tags = super().__sklearn_tags__()
         tags.input_tags.string = True
         tags.input_tags.two_d_array = False

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 __all__ = [
     "PLACEHOLDERS",
-    "fold_case",
     "fix_lookalikes",
+    "fold_case",
     "normalize",
     "remove_control",
     "replace_emoji",
@@ -47,13 +47,13 @@ PLACEHOLDERS: tuple[str, ...] = (
 )
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
-_SPACE_RE = re.compile(r"\s+")
 
 
 def remove_control(text: str) -> str:
     """Drop control and zero-width characters and collapse whitespace to single spaces."""
-    text = _CONTROL_RE.sub("", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    if not text.isprintable():
+        text = _CONTROL_RE.sub("", text)
+    return " ".join(text.split())
 
 
 def fold_case(text: str) -> str:
@@ -74,6 +74,7 @@ _LOOKALIKES = str.maketrans(
         "M": "М", "T": "Т", "H": "Н", "B": "В",
     }
 )  # fmt: skip
+_LATIN_OR_ZERO_RE = re.compile(r"[acepoxykmthbu0ACEPOXYKMTHB]")
 _MIXED_WORD_RE = re.compile(
     r"\b(?=\w*[а-яёА-ЯЁ])(?=\w*[acepoxykmthbu0ACEPOXYKMTHB])[а-яёА-ЯЁacepoxykmthbu0ACEPOXYKMTHB]+\b"
 )
@@ -85,6 +86,8 @@ def fix_lookalikes(text: str) -> str:
     "xpeнь" typed with Latin x, p and e becomes "хрень". Words with no Cyrillic letter
     ("tele2", "ok") and words with other Latin letters are left alone.
     """
+    if not _LATIN_OR_ZERO_RE.search(text):
+        return text
     return _MIXED_WORD_RE.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
 
 
@@ -126,14 +129,29 @@ _ENTITY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )  # fmt: skip
 
 
+_DIGIT_RE = re.compile(r"\d")
+_URL, _EMAIL, _PHONE, _ORDER, _DATE, _TIME, _MONEY, _NUM, _MENTION, _HASHTAG = _ENTITY_PATTERNS
+
+
 def replace_entities(text: str) -> str:
     """Replace links, e-mails, mentions, phones, order ids, dates, times, sums and numbers.
 
     A hashtag keeps its word after the ``_hashtag_`` marker ("#ненависть" ->
-    "_hashtag_ ненависть"), since the word itself carries meaning.
+    "_hashtag_ ненависть"), since the word itself carries meaning. Cheap character
+    checks skip the patterns that cannot match (most comments have no link or digit).
     """
-    for pattern, repl in _ENTITY_PATTERNS:
-        text = pattern.sub(repl, text)
+    if "/" in text or "www" in text or "WWW" in text:
+        text = _URL[0].sub(_URL[1], text)
+    at = "@" in text
+    if at:
+        text = _EMAIL[0].sub(_EMAIL[1], text)
+    if _DIGIT_RE.search(text):
+        for pattern, repl in (_PHONE, _ORDER, _DATE, _TIME, _MONEY, _NUM):
+            text = pattern.sub(repl, text)
+    if at:
+        text = _MENTION[0].sub(_MENTION[1], text)
+    if "#" in text:
+        text = _HASHTAG[0].sub(_HASHTAG[1], text)
     return text
 
 
@@ -143,17 +161,19 @@ _EMOJI_CLASSES: tuple[tuple[str, str], ...] = (
     ("😂🤣😆😅😁😹🤡", "_emoji_laugh_"),
     ("👍❤💖💕😍🥰😘🔥👏🙏😊🙂😉💯✨🎉🤩💪", "_emoji_love_"),
 )
-_EMOJI_CLASS_RES = tuple((re.compile("[" + chars + "]\ufe0f?"), f" {ph} ") for chars, ph in _EMOJI_CLASSES)
-_OTHER_EMOJI_RE = re.compile(
+_EMOJI_CLASS_OF = {ch: ph for chars, ph in _EMOJI_CLASSES for ch in chars}
+_EMOJI_RE = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff]\ufe0f?"
 )
 
 
+def _emoji_placeholder(match: re.Match[str]) -> str:
+    return f" {_EMOJI_CLASS_OF.get(match.group(0)[0], '_emoji_')} "
+
+
 def replace_emoji(text: str) -> str:
     """Replace emoji with a placeholder for its mood: angry, sad, laugh, love or other."""
-    for pattern, repl in _EMOJI_CLASS_RES:
-        text = pattern.sub(repl, text)
-    return _OTHER_EMOJI_RE.sub(" _emoji_ ", text)
+    return _EMOJI_RE.sub(_emoji_placeholder, text)
 
 
 _SMILE_RE = re.compile(r"[:;=]-?[)dD]+|\){2,}")
@@ -166,6 +186,8 @@ def replace_smileys(text: str) -> str:
     A single bracket after a word is left alone: it closes a parenthesis as often as
     it smiles.
     """
+    if ")" not in text and "(" not in text and ":" not in text:
+        return text
     text = _SAD_RE.sub(" _sad_ ", text)
     return _SMILE_RE.sub(" _smile_ ", text)
 

@@ -78,7 +78,7 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
         texts, _ = as_text_list(X)
         return [self.tokens_string(t) for t in texts]
 
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def,unused-ignore]
         tags = super().__sklearn_tags__()
         tags.requires_fit = False
         tags.input_tags.string = True
@@ -125,7 +125,8 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
     def _lemma(self, token: str) -> str:
         cache: dict[str, str] | None = self.__dict__.get("_lemma_cache")
         if cache is None:
-            cache = self._lemma_cache = {}
+            cache = {}
+            self._lemma_cache: dict[str, str] = cache
         hit = cache.get(token)
         if hit is not None:
             return hit

@@ -51,6 +51,15 @@ def score_columns(
 ) -> pd.DataFrame:
     """Only the added columns for ``texts`` (same index): type, confidence, priority, action."""
     probs = predict_proba(texts.reset_index(drop=True), model=model).to_numpy()
+    return columns_from_proba(probs, texts.index, proba=proba)
+
+
+def columns_from_proba(probs: np.ndarray, index: pd.Index, *, proba: bool = False) -> pd.DataFrame:
+    """The added columns from a ``(rows, LABELS)`` probability array; no model needed.
+
+    Split out of ``score_columns`` so that ``complaintkit.dask`` can build its ``meta``
+    (column names and dtypes) from the same code without loading a model.
+    """
     best = np.argmax(probs, axis=1) if len(probs) else np.zeros(0, dtype=int)
     cols: dict[str, Any] = {
         "complaint_type": np.asarray(LABELS, dtype=object)[best],
@@ -61,7 +70,7 @@ def score_columns(
     if proba:
         for j, lab in enumerate(LABELS):
             cols[f"proba_{lab}"] = probs[:, j].round(4)
-    return pd.DataFrame(cols, index=texts.index)
+    return pd.DataFrame(cols, index=index)
 
 
 def score_frame(
@@ -170,9 +179,10 @@ def score_csv(
     else:
         in_path = Path(input)
         fmt = detect_format(in_path, encoding, sep)
-        out_path = (
-            None if output == "-" else Path(output) if output is not None else default_output(in_path)
-        )
+        if output == "-":
+            out_path = None
+        else:
+            out_path = Path(output) if output is not None else default_output(in_path)
         if out_path is not None and is_same_file(in_path, out_path):
             raise InputFileError(
                 f"output {str(out_path)!r} is the input file; choose another -o (the input "
@@ -264,6 +274,8 @@ def _scored_chunks(
     pending: deque[tuple[pd.DataFrame, Future[pd.DataFrame]]] = deque()
     try:
         for chunk in chunks:
+            if chunk.empty:
+                continue
             if col is None:
                 col = find_text_column(list(chunk.columns), text_column, sample=chunk.head(200))
                 added = score_columns(chunk[col], model=model, proba=proba)

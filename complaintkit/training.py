@@ -19,7 +19,9 @@ def default_params() -> dict[str, Any]:
     return {}
 
 
-def train_from_csv(path: str | Path = DEFAULT_DATA, split: str | None = "train") -> ComplaintClassifier:
+def train_from_csv(
+    path: str | Path = DEFAULT_DATA, split: str | None = "train"
+) -> ComplaintClassifier:
     """Fit a ``ComplaintClassifier`` with the default design on ``split`` of ``path``.
 
     The same file always gives the same model: no randomness is involved.

@@ -100,7 +100,13 @@ def test_replace_emoji(text, placeholder):
 
 @pytest.mark.parametrize(
     ("text", "placeholder"),
-    [("спасибо)))", "_smile_"), ("ну :(", "_sad_"), ("опять(((", "_sad_"), ("ок)", None), ("D: жесть", "_sad_")],
+    [
+        ("спасибо)))", "_smile_"),
+        ("ну :(", "_sad_"),
+        ("опять(((", "_sad_"),
+        ("ок)", None),
+        ("D: жесть", "_sad_"),
+    ],
 )
 def test_replace_smileys(text, placeholder):
     out = N.replace_smileys(text).split()
@@ -135,7 +141,9 @@ def test_normalize_idempotent_and_total(text):
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet=st.sampled_from("аеоxpeёЁ0123456789 !?.:;()@#*-_😡👍\n\tabcXYZ"), max_size=60))
+@given(
+    st.text(alphabet=st.sampled_from("аеоxpeёЁ0123456789 !?.:;()@#*-_😡👍\n\tabcXYZ"), max_size=60)
+)
 def test_normalize_idempotent_on_russian_like_text(text):
     once = N.normalize(text)
     assert N.normalize(once) == once

@@ -1,0 +1,95 @@
+"""ComplaintClassifier follows scikit-learn conventions and explains itself."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.model_selection import GridSearchCV, cross_val_score
+from sklearn.pipeline import Pipeline
+
+from complaintkit import LABELS, ComplaintClassifier
+from complaintkit.errors import LabelError, NotFittedError
+
+
+@pytest.fixture(scope="module")
+def tiny(corpus):
+    train = corpus[corpus["split"] == "train"].groupby("label").head(25)
+    return train["text"].tolist(), train["label"].tolist()
+
+
+FAST = {"char_ngrams": None, "calibration": None}
+
+
+def test_init_only_stores_params():
+    clf = ComplaintClassifier(C=3.0, char_ngrams=(3, 4))
+    assert clf.get_params()["C"] == 3.0
+    assert not [k for k in vars(clf) if k.endswith("_")]
+
+
+def test_clone_keeps_params_and_drops_fit(small_model):
+    c = clone(small_model)
+    assert c.get_params() == small_model.get_params()
+    assert not hasattr(c, "classes_")
+
+
+def test_fit_predict_shapes(small_model, corpus):
+    texts = corpus["text"].head(30).tolist()
+    proba = small_model.predict_proba(texts)
+    assert proba.shape == (30, len(small_model.classes_))
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-6)
+    assert set(small_model.predict(texts)) <= set(LABELS)
+    assert set(small_model.classes_) == set(LABELS)
+
+
+def test_unknown_label_is_refused():
+    with pytest.raises(LabelError, match="angry"):
+        ComplaintClassifier(**FAST).fit(["a", "b"], ["angry", "other"])
+
+
+def test_length_mismatch():
+    with pytest.raises(ValueError, match="2 texts but y has 1"):
+        ComplaintClassifier(**FAST).fit(["a", "b"], ["other"])
+
+
+def test_not_fitted():
+    with pytest.raises(NotFittedError):
+        ComplaintClassifier().predict(["текст"])
+
+
+def test_pipeline_gridsearch_and_cv(tiny):
+    X, y = tiny
+    pipe = Pipeline([("clf", ComplaintClassifier(**FAST))])
+    grid = GridSearchCV(pipe, {"clf__C": [1.0, 10.0]}, cv=2).fit(X, y)
+    assert grid.best_params_["clf__C"] in (1.0, 10.0)
+    scores = cross_val_score(ComplaintClassifier(**FAST), X, y, cv=2)
+    assert scores.shape == (2,) and np.all(scores > 1 / len(LABELS))
+
+
+def test_calibrated_and_char_variant(tiny):
+    X, y = tiny
+    clf = ComplaintClassifier(char_ngrams=(2, 4), calibration="sigmoid").fit(X, y)
+    proba = clf.predict_proba(X[:5])
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-6)
+    assert any(n.startswith("char:") for n in clf.feature_names())
+
+
+def test_deterministic(tiny):
+    X, y = tiny
+    a = ComplaintClassifier(**FAST).fit(X, y).predict_proba(X)
+    b = ComplaintClassifier(**FAST).fit(X, y).predict_proba(X)
+    np.testing.assert_array_equal(a, b)
+
+
+def test_explain_names_real_features(small_model):
+    [cues] = small_model.explain(["Заказ 48213 не пришёл, курьер не отвечает третий день"], top=5)
+    assert 0 < len(cues) <= 5
+    weights = [w for _, w in cues]
+    assert weights == sorted(weights, reverse=True) and all(w > 0 for w in weights)
+    assert all(n.split(":", 1)[0] in ("word", "char", "cue") for n, _ in cues)
+
+
+def test_explain_given_label(small_model):
+    text = ["Всё раскупили за час, опять не успел"]
+    [cues] = small_model.explain(text, labels=["hidden_praise"])
+    assert isinstance(cues, list)
