@@ -23,8 +23,7 @@ from threadpoolctl import threadpool_limits
 
 from ._texts import as_text_list
 from .cues import CueFeatures
-from .errors import LabelError, NotFittedError
-from .labels import LABELS
+from .errors import NotFittedError
 from .preprocess import TextPreprocessor
 
 __all__ = ["CharNgrams", "ComplaintClassifier"]
@@ -156,14 +155,15 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
 
     # -- scikit-learn API ----------------------------------------------------
     def fit(self, X: Iterable[Any], y: Iterable[Any]) -> ComplaintClassifier:
-        """Learn from texts ``X`` and their labels ``y`` (each one of ``LABELS``)."""
+        """Learn from texts ``X`` and their labels ``y``.
+
+        Any labels work (scikit-learn tools such as ``cross_val_predict`` pass encoded
+        ones); a model meant for ``save`` and the public API must use ``LABELS``.
+        """
         texts, _ = as_text_list(X)
-        labels = np.asarray(list(y), dtype=object)
+        labels = np.asarray(list(y))
         if len(labels) != len(texts):
             raise ValueError(f"X has {len(texts)} texts but y has {len(labels)} labels")
-        unknown = sorted(set(labels) - set(LABELS))
-        if unknown:
-            raise LabelError(f"y holds labels {unknown}; allowed labels are {LABELS}")
         features = self._make_features()
         Xt = features.fit_transform(texts)
         est = self._make_estimator()
@@ -173,7 +173,7 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
             est.fit(Xt, labels)
         self.features_ = features
         self.estimator_ = est
-        self.classes_ = np.asarray(est.classes_, dtype=object)
+        self.classes_ = np.asarray(est.classes_)
         self._strip_fitted_state()
         return self
 

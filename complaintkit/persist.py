@@ -19,7 +19,7 @@ import joblib
 import sklearn
 
 from ._version import __version__
-from .errors import ModelLoadError, UntrustedModelError
+from .errors import LabelError, ModelLoadError, UntrustedModelError
 from .labels import LABELS
 
 if TYPE_CHECKING:
@@ -51,6 +51,11 @@ def resolve_model_path(path: str | os.PathLike[str] | None = None) -> tuple[Path
 def save_model(model: ComplaintClassifier, path: str | os.PathLike[str]) -> Path:
     """Write ``model`` with metadata, atomically (a temporary file renamed into place)."""
     model._check_fitted()
+    if sorted(str(c) for c in model.classes_) != sorted(LABELS):
+        raise LabelError(
+            f"model classes {list(model.classes_)} are not complaintkit's labels {LABELS}; "
+            "only a model trained on those can be saved and loaded"
+        )
     path = Path(path)
     payload = {
         "format_version": FORMAT_VERSION,

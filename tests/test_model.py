@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from sklearn.base import clone
-from sklearn.model_selection import GridSearchCV, cross_val_score
+from sklearn.model_selection import GridSearchCV, cross_val_predict, cross_val_score
 from sklearn.pipeline import Pipeline
 
 from complaintkit import LABELS, ComplaintClassifier
@@ -42,9 +42,11 @@ def test_fit_predict_shapes(small_model, corpus):
     assert set(small_model.classes_) == set(LABELS)
 
 
-def test_unknown_label_is_refused():
+def test_other_labels_fit_but_do_not_save(tmp_path):
+    clf = ComplaintClassifier(**FAST).fit(["злой текст", "хороший текст"], ["angry", "fine"])
+    assert list(clf.classes_) == ["angry", "fine"]
     with pytest.raises(LabelError, match="angry"):
-        ComplaintClassifier(**FAST).fit(["a", "b"], ["angry", "other"])
+        clf.save(tmp_path / "m.joblib")
 
 
 def test_length_mismatch():
@@ -64,6 +66,9 @@ def test_pipeline_gridsearch_and_cv(tiny):
     assert grid.best_params_["clf__C"] in (1.0, 10.0)
     scores = cross_val_score(ComplaintClassifier(**FAST), X, y, cv=2)
     assert scores.shape == (2,) and np.all(scores > 1 / len(LABELS))
+    # cross_val_predict passes label-encoded y to fit
+    proba = cross_val_predict(ComplaintClassifier(**FAST), X, y, cv=2, method="predict_proba")
+    assert proba.shape == (len(X), len(LABELS))
 
 
 def test_calibrated_and_char_variant(tiny):
