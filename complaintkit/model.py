@@ -84,8 +84,10 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
     class_weight : "balanced" or None
         Re-weight classes inversely to their frequency.
     calibration : "sigmoid", "isotonic" or None
-        Probability calibration by cross-validation (``CalibratedClassifierCV``,
-        one model fitted on all data); ``None`` keeps the raw logistic probabilities.
+        Extra probability calibration by cross-validation (``CalibratedClassifierCV``,
+        one model fitted on all data). The default ``None`` keeps the logistic
+        regression's own probabilities, which measured better calibrated on held-out
+        data (lower log-loss and expected calibration error; see the model card).
     """
 
     def __init__(
@@ -93,12 +95,12 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
         word_ngrams: tuple[int, int] = (1, 2),
         char_ngrams: tuple[int, int] | None = (2, 5),
         use_cues: bool = True,
-        cue_weight: float = 1.0,
+        cue_weight: float = 0.3,
         min_df: int = 2,
         max_char_features: int | None = 150_000,
         C: float = 10.0,
         class_weight: str | None = "balanced",
-        calibration: str | None = "sigmoid",
+        calibration: str | None = None,
     ) -> None:
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
