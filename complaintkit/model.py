@@ -22,43 +22,12 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from threadpoolctl import threadpool_limits
 
 from ._texts import as_text_list
+from .charngrams import CharNgramTfidf
 from .cues import CueFeatures
 from .errors import NotFittedError
 from .preprocess import TextPreprocessor
 
-__all__ = ["CharNgrams", "ComplaintClassifier"]
-
-
-class CharNgrams:
-    """Analyzer: character n-grams of each token padded with spaces, cached per token.
-
-    The same n-grams as scikit-learn's ``char_wb`` on our token strings, but a word seen
-    before costs one dictionary lookup; the cache is bounded and never pickled.
-    """
-
-    def __init__(self, ngram_range: tuple[int, int] = (2, 5), cache_size: int = 200_000) -> None:
-        self.ngram_range: tuple[int, int] = (int(ngram_range[0]), int(ngram_range[1]))
-        self.cache_size = cache_size
-
-    def __call__(self, doc: str) -> list[str]:
-        cache: dict[str, list[str]] | None = self.__dict__.get("_cache")
-        if cache is None:
-            cache = {}
-            self._cache: dict[str, list[str]] = cache
-        lo, hi = self.ngram_range
-        out: list[str] = []
-        for tok in doc.split():
-            grams = cache.get(tok)
-            if grams is None:
-                w = f" {tok} "
-                grams = [w[i : i + n] for n in range(lo, hi + 1) for i in range(len(w) - n + 1)]
-                if len(cache) < self.cache_size:
-                    cache[tok] = grams
-            out.extend(grams)
-        return out
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_cache"}
+__all__ = ["ComplaintClassifier"]
 
 
 class ComplaintClassifier(ClassifierMixin, BaseEstimator):
@@ -131,12 +100,10 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
             vecs.append(
                 (
                     "char",
-                    TfidfVectorizer(
-                        analyzer=CharNgrams((self.char_ngrams[0], self.char_ngrams[1])),
+                    CharNgramTfidf(
+                        ngram_range=(self.char_ngrams[0], self.char_ngrams[1]),
                         min_df=self.min_df,
                         max_features=self.max_char_features,
-                        sublinear_tf=True,
-                        dtype=np.float32,
                     ),
                 )
             )
