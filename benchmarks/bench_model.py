@@ -20,7 +20,8 @@ t2 = time.perf_counter()
 complaintkit.predict(["первый текст"], model=model)
 t3 = time.perf_counter()
 from complaintkit.persist import bundled_model_path
-print(f"{bundled_model_path().stat().st_size / 2**20:.1f} {t1 - t0:.2f} {t2 - t1:.2f} {t3 - t2:.2f}")
+size = bundled_model_path().stat().st_size / 2**20
+print(f"{size:.1f} {t1 - t0:.2f} {t2 - t1:.2f} {t3 - t2:.2f}")
 """
 
 

@@ -354,9 +354,11 @@ def _client(scheduler: str, workers: int | None) -> Iterator[Client]:
             yield client
         return
     n = workers if workers is not None and workers > 0 else (os.cpu_count() or 1)
+    # Task errors come back here as clean messages; the workers' own logs only with -v.
+    quiet = logging.WARNING if log.isEnabledFor(logging.DEBUG) else logging.CRITICAL
     with (
-        LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
-        as cluster,
+        LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                     dashboard_address=None, silence_logs=quiet) as cluster,
         Client(cluster, set_as_default=False) as client,
     ):  # fmt: skip
         yield client
@@ -429,9 +431,12 @@ def _translated(exc: BaseException, fmt: ExportFormat, out_enc: str) -> InputFil
             "must share it); give the encoding with --encoding"
         )
     if isinstance(exc, UnicodeEncodeError):
+        # rebuilt on the client, the exception may have lost ``object``
+        bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else None
         return InputFileError(
-            f"a text cannot be written in {out_enc}: {exc.object[exc.start : exc.end]!r}; "
-            "choose --output-encoding utf-8"
+            f"a text cannot be written in {out_enc}"
+            + (f": {bad!r}" if bad else "")
+            + "; choose --output-encoding utf-8"
         )
     if isinstance(exc, (pd.errors.ParserError, pd.errors.EmptyDataError)):
         return InputFileError(f"an input is not a well-formed CSV: {exc}")

@@ -160,9 +160,10 @@ def score_csv(
     """Score an export file (CSV, TSV or xlsx; ``"-"`` for standard input) into ``output``.
 
     ``output`` defaults to ``<input>.scored.csv``; ``"-"`` writes to standard output.
-    Encoding and separator are detected unless given; the output uses the input's unless
-    ``output_encoding`` is set. ``jobs`` worker processes (default: all cores) score
-    chunks of ``chunksize`` rows. ``progress=None`` shows a bar only on a terminal.
+    Encoding and separator are detected unless given; an output file uses the input's
+    encoding (standard output uses its own, normally UTF-8) unless ``output_encoding`` is
+    set. ``jobs`` worker processes (default: all cores) score chunks of ``chunksize`` rows.
+    ``progress=None`` shows a bar only on a terminal.
     """
     if chunksize < 1:
         raise ValueError(f"chunksize must be a positive number of rows, got {chunksize}")
@@ -189,10 +190,8 @@ def score_csv(
                 "is never overwritten)"
             )
         source, size = in_path, in_path.stat().st_size
-    if out_path is None:
-        out_enc = output_encoding or (
-            (sys.stdout.encoding or "utf-8") if sys.stdout.isatty() else fmt.encoding
-        )
+    if out_path is None:  # what is printed must be readable where it is printed
+        out_enc = output_encoding or sys.stdout.encoding or "utf-8"
     else:
         out_enc = output_encoding or (fmt.encoding if fmt.kind == "csv" else "utf-8-sig")
     out_sep = fmt.sep

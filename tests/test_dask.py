@@ -174,6 +174,16 @@ def test_score_files_summary(cluster, frame, tmp_path):
     assert summary.extra["parts"] == len(list((tmp_path / "out").glob("part-*.csv")))
 
 
+def test_unwritable_text_is_a_clean_error_and_leaves_no_parts(cluster, tmp_path, capsys):
+    src = tmp_path / "emoji.csv"
+    pd.DataFrame({"id": ["1", "2"], "text": ["опять 😡", "ок"]}).to_csv(src, index=False)
+    out = tmp_path / "out"
+    assert main(["score", str(src), "--dask", cluster.scheduler_address, "-o", str(out),
+                 "--output-encoding", "cp1251", "-q"]) == 1  # fmt: skip
+    assert "--output-encoding utf-8" in capsys.readouterr().err
+    assert list(out.iterdir()) == []
+
+
 def test_cli_refuses_bad_inputs_before_any_work(frame, tmp_path, capsys):
     src = tmp_path / "a.csv"
     frame.head(20).to_csv(src, index=False)

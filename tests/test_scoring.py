@@ -180,6 +180,14 @@ def test_cli_stdin_stdout(tmp_path, monkeypatch, capsysbinary):
     assert len(out) == 6 and "complaint_type" in out.columns
 
 
+def test_cli_stdout_is_readable_for_cp1251_input(tmp_path, capsysbinary):
+    src = tmp_path / "excel.csv"
+    write(make_frame(), src, "cp1251", ";")
+    assert main(["score", str(src), "-o", "-", "--jobs", "1", "-q"]) == 0
+    text = capsysbinary.readouterr().out.decode("utf-8")  # not the input's cp1251
+    assert text.startswith("id;Дата;Текст комментария;complaint_type")
+
+
 @pytest.mark.parametrize(
     ("content", "extra", "message"),
     [
