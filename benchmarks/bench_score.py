@@ -25,10 +25,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_export import make_export
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants, from /proc."""
+def _pss(pid: int) -> int:
+    """Proportional set size of one process in bytes (shared pages split between sharers)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_memory(root: int) -> int:
+    """Memory of ``root`` and all its descendants, from /proc.
+
+    PSS, not RSS: worker processes are forked after the model is loaded and share its
+    pages with the parent; RSS would count those pages once per process.
+    """
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -38,18 +53,17 @@ def _tree_rss(root: int) -> int:
         except OSError:
             continue
         parents[int(entry)] = int(fields[1])
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
     tree, frontier = {root}, [root]
     while frontier:
         p = frontier.pop()
         kids = [c for c, pp in parents.items() if pp == p and c not in tree]
         tree.update(kids)
         frontier.extend(kids)
-    return sum(rss.get(p, 0) for p in tree)
+    return sum(_pss(p) for p in tree)
 
 
 def run_cli(path: Path, out: Path, jobs: int) -> tuple[float, int]:
-    """Wall seconds and peak tree RSS of ``complaintkit score``."""
+    """Wall seconds and peak memory (PSS of the process tree) of ``complaintkit score``."""
     cmd = [sys.executable, "-m", "complaintkit", "score", str(path), "-o", str(out),
            "--jobs", str(jobs), "-q"]  # fmt: skip
     start = time.perf_counter()
@@ -60,7 +74,7 @@ def run_cli(path: Path, out: Path, jobs: int) -> tuple[float, int]:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, _tree_memory(proc.pid))
             time.sleep(0.05)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -112,7 +126,7 @@ def main() -> None:
             seconds, peak = run_cli(path, Path(tmp) / "out.csv", args.jobs)
             results.append((f"complaintkit score --jobs {args.jobs}", rows, rows / seconds, peak))
         naive = naive_loop(Path(tmp) / f"export_{args.rows}.csv", args.naive_rows)
-    print(f"{'method':<30}{'rows':>9}{'rows/s':>10}{'peak MB':>9}")
+    print(f"{'method':<30}{'rows':>9}{'rows/s':>10}{'peak MB':>9}  (peak: PSS of all processes)")
     for name, rows, rate, peak in results:
         print(f"{name:<30}{rows:>9}{rate:>10,.0f}{peak / 2**20:>9.0f}")
     print(f"{'naive loop (1 process)':<30}{args.naive_rows:>9}{naive:>10,.0f}{'':>9}")
