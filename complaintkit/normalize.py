@@ -140,16 +140,6 @@ _ENTITY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _DIGIT_RE = re.compile(r"\d")
 _URL, _EMAIL, _PHONE, _ORDER, _DATE, _TIME, _MONEY, _NUM, _MENTION, _HASHTAG = _ENTITY_PATTERNS
 _NUMERIC = (_PHONE, _ORDER, _DATE, _TIME, _MONEY, _NUM)
-# All number-like entities in one pass: at each position the first alternative wins,
-# in the same priority order as the list above.
-_NUMERIC_RE = re.compile(
-    "|".join(f"(?P<g{i}>{p.pattern})" for i, (p, _) in enumerate(_NUMERIC)), re.IGNORECASE
-)
-_NUMERIC_REPL = {f"g{i}": r for i, (_, r) in enumerate(_NUMERIC)}
-
-
-def _numeric_placeholder(match: re.Match[str]) -> str:
-    return _NUMERIC_REPL[match.lastgroup or ""]
 
 
 def replace_entities(text: str) -> str:
@@ -165,7 +155,8 @@ def replace_entities(text: str) -> str:
     if at:
         text = _EMAIL[0].sub(_EMAIL[1], text)
     if _DIGIT_RE.search(text):
-        text = _NUMERIC_RE.sub(_numeric_placeholder, text)
+        for pattern, repl in _NUMERIC:
+            text = pattern.sub(repl, text)
     if at:
         text = _MENTION[0].sub(_MENTION[1], text)
     if "#" in text:
