@@ -263,14 +263,17 @@ def _scored_chunks(
     proba: bool,
     model: ComplaintClassifier | None,
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-    """Yield ``(chunk, added_columns)`` in input order, scoring on up to ``jobs`` processes.
+    """Yield ``(chunk, added_columns)`` in input order, scoring on ``jobs`` processes.
 
-    The first chunk is scored here (small files never start a pool); later ones go to a
-    pool with at most ``2 * jobs`` chunks in flight, which bounds memory.
+    This process is one of them: it scores every ``jobs``-th chunk itself while a pool of
+    ``jobs - 1`` workers scores the others (one process fewer holding a model). The
+    first chunk is always scored here, so small files never start a pool. At most
+    ``2 * jobs`` chunks are in flight, which bounds memory.
     """
     col: str | None = None
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[pd.DataFrame, Future[pd.DataFrame]]] = deque()
+    n = 0
     try:
         for chunk in chunks:
             if chunk.empty:
@@ -284,9 +287,17 @@ def _scored_chunks(
             if jobs <= 1:
                 yield chunk, score_columns(chunk[col], model=model, proba=proba)
                 continue
-            if pool is None:
-                pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(model,))
-            pending.append((chunk, pool.submit(_score_in_worker, chunk[col], proba)))
+            if n % jobs == jobs - 1:
+                here: Future[pd.DataFrame] = Future()
+                here.set_result(score_columns(chunk[col], model=model, proba=proba))
+                pending.append((chunk, here))
+            else:
+                if pool is None:
+                    pool = ProcessPoolExecutor(
+                        jobs - 1, initializer=_init_worker, initargs=(model,)
+                    )
+                pending.append((chunk, pool.submit(_score_in_worker, chunk[col], proba)))
+            n += 1
             while len(pending) >= 2 * jobs:
                 done_chunk, fut = pending.popleft()
                 yield done_chunk, fut.result()
