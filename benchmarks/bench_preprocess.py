@@ -5,7 +5,7 @@ The naive baseline is what one writes first: nltk's TweetTokenizer, then
 core in this process, on the same large, varied input (the corpus texts, varied as in
 ``make_export``), and are timed in the same run.
 
-    python benchmarks/bench_preprocess.py [--texts 50000]
+    python benchmarks/bench_preprocess.py [--texts 200000]
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def ours(batch: list[str]) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--texts", type=int, default=50_000)
+    ap.add_argument("--texts", type=int, default=200_000)
     ap.add_argument("--naive-texts", type=int, default=10_000, help="the naive loop is slow")
     args = ap.parse_args()
     data = texts(args.texts)

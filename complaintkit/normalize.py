@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 
 __all__ = [
     "PLACEHOLDERS",
     "fix_lookalikes",
     "fold_case",
     "normalize",
+    "normalize_unspaced",
     "remove_control",
     "replace_emoji",
     "replace_entities",
@@ -95,7 +95,6 @@ def fix_lookalikes(text: str) -> str:
 
 
 _REPEAT_RE = re.compile(r"(.)\1\1+")  # simpler than a letter class, and 3x faster
-_REPEAT_PUNCT_RE = re.compile(r"([!?.)(])\1{3,}")
 
 
 def squeeze_repeats(text: str) -> str:
@@ -104,13 +103,16 @@ def squeeze_repeats(text: str) -> str:
     A letter repeated three or more times becomes one; a run of four or more equal
     punctuation marks becomes three ("!!!!!!" -> "!!!").
     """
-    text = _REPEAT_RE.sub(_squeeze_letter, text)
-    return _REPEAT_PUNCT_RE.sub(r"\1\1\1", text)
+    return _REPEAT_RE.sub(_squeeze_run, text)
 
 
-def _squeeze_letter(match: re.Match[str]) -> str:
-    char = match.group(1)
-    return char if char.isalpha() else match.group(0)
+def _squeeze_run(match: re.Match[str]) -> str:
+    run, char = match.group(0), match.group(1)
+    if char.isalpha():
+        return char
+    if char in "!?.)(" and len(run) > 3:
+        return char * 3
+    return run
 
 
 _MONTHS = (
@@ -123,23 +125,47 @@ _ENTITY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:ru|рф|com|net|org|su|me|cc|ly|co)/\S*",
                 re.IGNORECASE), " _url_ "),
     (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), " _email_ "),
-    (re.compile(r"(?:\+7|\b8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\b"), " _phone_ "),
-    (re.compile(r"(?:№|#|\bn\s?)\s?\d{2,}|\b\d{6,}\b|\b[a-zа-яё]{1,3}-?\d{5,}\b", re.IGNORECASE),
-     " _orderid_ "),
-    (re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b\d{1,2}\s(?:" + _MONTHS + r")\b",
-                re.IGNORECASE), " _date_ "),
-    (re.compile(r"\b\d{1,2}:\d{2}\b"), " _time_ "),
-    (re.compile(r"(?:\d[\d\s]*(?:[.,]\d+)?\s?(?:руб\w*|р\b\.?|₽|тыс\w*|млн|к\b|\$|usd|евро)|[$₽]\s?\d+)",
-                re.IGNORECASE), " _money_ "),
-    (re.compile(r"\b\d+(?:[.,]\d+)?\b"), " _num_ "),
-    (re.compile(r"(?<![\w@])@\w[\w@]*"), " _mention_ "),  # "пи@дец" is no mention
-    (re.compile(r"#(?=[^\W\d_])([\w@]+)"), r" _hashtag_ \1 "),
+    (re.compile(r"(?<![\w@])@\w[\w@]*(?:[.,][\w@]+)*"), " _mention_ "),  # "пи@дец": no mention
+    (re.compile(r"#(?=[^\W\d_])([\w@]+(?:[.,][\w@]+)*)"), r" _hashtag_ \1 "),
 )  # fmt: skip
 
 
 _DIGIT_RE = re.compile(r"\d")
-_URL, _EMAIL, _PHONE, _ORDER, _DATE, _TIME, _MONEY, _NUM, _MENTION, _HASHTAG = _ENTITY_PATTERNS
-_NUMERIC = (_PHONE, _ORDER, _DATE, _TIME, _MONEY, _NUM)
+_URL, _EMAIL, _MENTION, _HASHTAG = _ENTITY_PATTERNS
+# Phones, order ids, dates, times, sums and plain numbers in one pass. Every alternative
+# starts with a digit or a rare literal (no leading \b), so the engine skips quickly to
+# candidates; at one position the first alternative wins, in this priority order.
+_NUMERIC_RE = re.compile(
+    r"(?P<phone>(?:\+7|8(?<!\w8))[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\d))"
+    r"|(?P<orderid>[№#]\s?\d{2,}|[nN](?<!\w[nN])\s?\d{2,}|\d{6,}(?!\w))"
+    r"|(?P<date>\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?!\w)|\d{1,2}\s(?:" + _MONTHS + r")(?!\w))"
+    r"|(?P<time>\d{1,2}:\d{2}(?!\w))"
+    r"|(?P<money>\d[\d\s]*(?:[.,]\d+)?\s?(?:руб\w*|р\b\.?|₽|тыс\w*|млн|к\b|\$|usd|евро)"
+    r"|[$₽]\s?\d+)"
+    r"|(?P<num>\d+(?:[.,]\d+)?(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _numeric_placeholder(match: re.Match[str]) -> str:
+    """Placeholder for one number-like match, judged by what stands before it."""
+    kind, found = match.lastgroup, match.group(0)
+    start, text = match.start(), match.string
+    before = text[start - 1] if start else " "
+    if kind in ("date", "time", "num") and (before.isalnum() or before == "_"):
+        # Digits glued to a word ("tele2", "x0:00"): the glued digits stay, the rest is
+        # read again on its own; 5+ digits right after letters are an id ("ZK12345").
+        lead = _LEADING_DIGITS_RE.match(found)
+        digits = lead.group(0) if lead else ""
+        if kind == "num" and len(digits) >= 5 and before.isalpha():
+            return " _orderid_ "
+        return digits + _NUMERIC_RE.sub(_numeric_placeholder, found[len(digits) :])
+    if kind == "num" and before == "-" and start > 1 and text[start - 2].isalpha():
+        return " _orderid_ " if len(found) >= 5 else " _num_ "  # "AB-12345"
+    return f" _{kind}_ "
+
+
+_LEADING_DIGITS_RE = re.compile(r"\d+")
 
 
 def replace_entities(text: str) -> str:
@@ -155,8 +181,7 @@ def replace_entities(text: str) -> str:
     if at:
         text = _EMAIL[0].sub(_EMAIL[1], text)
     if _DIGIT_RE.search(text):
-        for pattern, repl in _NUMERIC:
-            text = pattern.sub(repl, text)
+        text = _NUMERIC_RE.sub(_numeric_placeholder, text)
     if at:
         text = _MENTION[0].sub(_MENTION[1], text)
     if "#" in text:
@@ -195,29 +220,30 @@ def replace_smileys(text: str) -> str:
     A single bracket after a word is left alone: it closes a parenthesis as often as
     it smiles.
     """
-    if ")" not in text and "(" not in text and ":" not in text:
-        return text
+    if not (")" in text or "(" in text or "d:" in text or "D:" in text):
+        return text  # every smiley has a bracket, or is "D:"
     text = _SAD_RE.sub(" _sad_ ", text)
     return _SMILE_RE.sub(" _smile_ ", text)
 
 
-_STEPS: tuple[Callable[[str], str], ...] = (
-    remove_control,
-    fix_lookalikes,  # first: "#0Ё" must read "#оЁ" before hashtags are looked for
-    replace_entities,  # before case folding: the entity patterns are case-aware
-    fix_lookalikes,  # again: a placeholder may have split off a digit ("#01XЁ")
-    replace_emoji,  # before smileys: a smiley glued to an emoji is then seen once
-    fold_case,
-    replace_yo,
-    squeeze_repeats,
-    replace_smileys,  # last: it must see the final letters ("Ё0)" -> "ео)")
-    remove_control,
-)
-
-
 def normalize(text: str) -> str:
-    """Run every normalisation step in order; the result is lower-case, single-spaced."""
-    text = unicodedata.normalize("NFC", text)
-    for step in _STEPS:
-        text = step(text)
-    return text
+    """Run every normalisation step in order; the result is lower-case, single-spaced.
+
+    NFC, control characters, look-alikes, entities, emoji, case, ё, repeats, smileys.
+    Entities come before case folding (their patterns are case-aware) and emoji before
+    smileys (a smiley glued to an emoji is then seen once); smileys come last so that
+    they see the final letters ("Ё0)" -> "ео)").
+    """
+    return " ".join(normalize_unspaced(text).split())
+
+
+def normalize_unspaced(text: str) -> str:
+    """``normalize`` without the final whitespace clean-up (a tokenizer does not need it)."""
+    text = remove_control(unicodedata.normalize("NFC", text))
+    mixed = _LATIN_OR_ZERO_RE.search(text) is not None
+    if mixed:
+        text = fix_lookalikes(text)
+    text = replace_entities(text)
+    if mixed:  # a placeholder may have split a digit off a mixed word ("#01XЁ")
+        text = fix_lookalikes(text)
+    return replace_smileys(squeeze_repeats(replace_yo(fold_case(replace_emoji(text)))))

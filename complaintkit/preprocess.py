@@ -18,7 +18,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from ._texts import as_text_list
 from .lexicon import MASKED_SWEAR_RE, NEGATION_WORDS, SWEAR_RE
-from .normalize import normalize
+from .normalize import normalize_unspaced
 
 __all__ = ["TextPreprocessor", "get_analyzer"]
 
@@ -117,24 +117,26 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
             cache = {}
             self._lemma_cache: dict[str, tuple[str, bool]] = cache
         out: list[str] = []
-        pending_neg = False
-        for tok in tokenizer.tokenize(normalize(text)):
-            hit = cache.get(tok)
+        append, lookup, analyse = out.append, cache.get, self._analyse
+        mark, negation, room = self.mark_swearing, self.negation, self.cache_size
+        pending_neg = False  # locals: this loop runs for every token of every text
+        for tok in tokenizer.tokenize(normalize_unspaced(text)):
+            hit = lookup(tok)
             if hit is None:
-                hit = self._analyse(tok)
-                if len(cache) < self.cache_size:
+                hit = analyse(tok)
+                if len(cache) < room:
                     cache[tok] = hit
             lem, swear = hit
-            if swear and self.mark_swearing:
-                out.append(lem)
-                out.append("_swear_")
+            if swear and mark:
+                append(lem)
+                append("_swear_")
                 pending_neg = False
             elif pending_neg and lem[0].isalpha():
                 out[-1] = f"{out[-1]}_{lem}"
                 pending_neg = False
             else:
-                out.append(lem)
-                pending_neg = self.negation and lem in ("не", "ни")
+                append(lem)
+                pending_neg = negation and (lem == "не" or lem == "ни")
         return out
 
     def tokens_string(self, text: str) -> str:

@@ -80,6 +80,19 @@ def test_replace_entities(text, placeholder):
     assert placeholder in N.replace_entities(text).split()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("код AB-12345", "код AB- _orderid_"),  # the letters stay, the id is marked
+        ("трек ZK123456", "трек ZK _orderid_"),
+        ("tele2 и 4g", "tele2 и 4g"),  # digits glued to a word stay
+        ("5шт по 100", "5шт по _num_"),
+    ],
+)
+def test_numbers_inside_words(text, expected):
+    assert " ".join(N.replace_entities(text).split()) == expected
+
+
 def test_hashtag_keeps_word():
     assert N.replace_entities("#ненависть к банкам").split()[:2] == ["_hashtag_", "ненависть"]
 
