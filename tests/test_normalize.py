@@ -160,3 +160,13 @@ def test_normalize_idempotent_and_total(text):
 def test_normalize_idempotent_on_russian_like_text(text):
     once = N.normalize(text)
     assert N.normalize(once) == once
+
+
+def test_every_placeholder_is_declared(corpus):
+    import re
+
+    emitted: set[str] = set()
+    for text in corpus["text"].head(3000):
+        emitted.update(re.findall(r"(?<!\w)_[a-z]+(?:_[a-z]+)*_(?!\w)", N.normalize(text)))
+    assert emitted, "the corpus should produce placeholders"
+    assert emitted <= set(N.PLACEHOLDERS), emitted - set(N.PLACEHOLDERS)
