@@ -16,15 +16,14 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from threadpoolctl import threadpool_limits
 
 from ._texts import as_text_list
-from .charngrams import CharNgramTfidf
 from .cues import CueFeatures
 from .errors import NotFittedError
+from .ngrams import CharNgramTfidf, WordNgramTfidf
 from .preprocess import TextPreprocessor
 
 __all__ = ["ComplaintClassifier"]
@@ -35,8 +34,8 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
 
     Parameters
     ----------
-    word_ngrams : tuple of int
-        n-gram range over lemmatised tokens (negation glued, placeholders kept).
+    word_ngrams : (1, 1) or (1, 2)
+        Word n-grams over lemmatised tokens (negation glued, placeholders kept).
     char_ngrams : tuple of int or None
         ``char_wb`` n-gram range over the normalised lemmas; ``None`` turns them off.
         They catch typos, masked swearing and forms the lemmatiser does not know.
@@ -83,17 +82,12 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
 
     # -- building ------------------------------------------------------------
     def _make_features(self) -> FeatureUnion:
+        if tuple(self.word_ngrams) not in ((1, 1), (1, 2)):
+            raise ValueError(f"word_ngrams must be (1, 1) or (1, 2), got {self.word_ngrams}")
         vecs: list[tuple[str, Any]] = [
             (
                 "word",
-                TfidfVectorizer(
-                    token_pattern=r"\S+",
-                    lowercase=False,
-                    ngram_range=tuple(self.word_ngrams),
-                    min_df=self.min_df,
-                    sublinear_tf=True,
-                    dtype=np.float32,
-                ),
+                WordNgramTfidf(bigrams=self.word_ngrams[1] >= 2, min_df=self.min_df),
             )
         ]
         if self.char_ngrams is not None:

@@ -98,3 +98,34 @@ def test_explain_given_label(small_model):
     text = ["Всё раскупили за час, опять не успел"]
     [cues] = small_model.explain(text, labels=["hidden_praise"])
     assert isinstance(cues, list)
+
+
+def test_cached_word_vectoriser_matches_sklearn(corpus):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from complaintkit import TextPreprocessor
+    from complaintkit.ngrams import WordNgramTfidf
+
+    docs = TextPreprocessor().transform(corpus["text"].head(400))
+    ours = WordNgramTfidf(min_df=2).fit(docs)
+    ref = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2,
+                          sublinear_tf=True).fit(docs)  # fmt: skip
+    assert ours.vocabulary_ == ref.vocabulary_
+    diff = ours.transform(docs[:50]) - ref.transform(docs[:50])
+    assert abs(diff).max() < 1e-9
+
+
+def test_cached_char_vectoriser_matches_sklearn_char_wb(corpus):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from complaintkit import TextPreprocessor
+    from complaintkit.ngrams import CharNgramTfidf
+
+    docs = TextPreprocessor().transform(corpus["text"].head(300))
+    ours = CharNgramTfidf((2, 4), min_df=2).fit(docs)
+    ref = TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=(2, 4), min_df=2,
+                          sublinear_tf=True).fit(docs)  # fmt: skip
+    assert set(ours.vocabulary_) == set(ref.vocabulary_)
+    cols = [ref.vocabulary_[t] for t in ours.get_feature_names_out()]
+    diff = ours.transform(docs[:50]) - ref.transform(docs[:50])[:, cols]
+    assert abs(diff).max() < 1e-9

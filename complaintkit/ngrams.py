@@ -1,0 +1,192 @@
+"""TF-IDF vectorisers over token strings that stay fast on comment streams.
+
+scikit-learn's vectorisers look up every n-gram of every text in a Python dict through a
+generic analyser: about 500 lookups for a tweet's character n-grams. Comment streams
+repeat their words, so these vectorisers remember, per distinct token, the columns it
+contributes; a text then costs about one lookup per token (plus one per word pair for
+bigrams). Features and weights are those of ``TfidfVectorizer`` with ``sublinear_tf``,
+smooth IDF and L2 norm: ``char_wb``-style n-grams of each token for ``CharNgramTfidf``,
+word unigrams and bigrams for ``WordNgramTfidf``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfTransformer
+
+__all__ = ["CharNgramTfidf", "WordNgramTfidf", "token_ngrams"]
+
+
+def token_ngrams(token: str, lo: int, hi: int) -> list[str]:
+    """Character n-grams of `` token `` (padded with one space on each side)."""
+    w = f" {token} "
+    return [w[i : i + n] for n in range(lo, hi + 1) for i in range(len(w) - n + 1)]
+
+
+class _CachedTfidf(TransformerMixin, BaseEstimator):
+    """Shared fit/transform: vocabulary by document frequency, cached per-token columns."""
+
+    min_df: int
+    max_features: int | None
+    cache_size: int
+
+    def _doc_terms(self, doc: str) -> set[str]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _doc_columns(self, doc: str, cache: dict[str, Any], out: array[int]) -> None:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def fit(self, X: Iterable[str], y: object = None) -> _CachedTfidf:
+        """Choose the vocabulary by document frequency and learn IDF weights."""
+        docs = list(X)
+        df: Counter[str] = Counter()
+        for doc in docs:
+            df.update(self._doc_terms(doc))
+        kept = [(g, c) for g, c in df.items() if c >= self.min_df]
+        kept.sort(key=lambda gc: (-gc[1], gc[0]))
+        if self.max_features is not None:
+            kept = kept[: self.max_features]
+        self.vocabulary_ = {g: i for i, g in enumerate(sorted(g for g, _ in kept))}
+        self.__dict__.pop("_cache", None)
+        self._tfidf = TfidfTransformer(sublinear_tf=True)
+        self._tfidf.fit(self._counts(docs))
+        self.idf_ = self._tfidf.idf_
+        return self
+
+    def transform(self, X: Iterable[str]) -> sparse.csr_matrix:
+        """Sparse TF-IDF rows, one per text."""
+        return self._tfidf.transform(self._counts(list(X)))
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        """The terms, in column order."""
+        names = [""] * len(self.vocabulary_)
+        for g, i in self.vocabulary_.items():
+            names[i] = g
+        return np.asarray(names, dtype=object)
+
+    def _counts(self, docs: list[str]) -> sparse.csr_matrix:
+        cache: dict[str, Any] | None = self.__dict__.get("_cache")
+        if cache is None:
+            cache = {}
+            self._cache: dict[str, Any] = cache
+        cols: array[int] = array("i")  # compact, and extends from cached arrays by copy
+        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        for row, doc in enumerate(docs):
+            self._doc_columns(doc, cache, cols)
+            indptr[row + 1] = len(cols)
+        counts = sparse.csr_matrix(
+            (np.ones(len(cols), dtype=np.float64), np.frombuffer(cols, dtype=np.int32), indptr),
+            shape=(len(docs), len(self.vocabulary_)),
+        )
+        counts.sum_duplicates()
+        return counts
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(super().__getstate__())
+        state.pop("_cache", None)
+        return state
+
+
+class CharNgramTfidf(_CachedTfidf):
+    """TF-IDF over character n-grams of space-separated tokens.
+
+    Parameters
+    ----------
+    ngram_range : tuple of int
+        Smallest and largest n-gram length.
+    min_df : int
+        Keep n-grams found in at least this many training texts.
+    max_features : int or None
+        Keep at most this many n-grams, the most frequent (ties by the n-gram itself).
+    cache_size : int
+        Most distinct tokens whose columns are remembered (never saved).
+    """
+
+    def __init__(
+        self,
+        ngram_range: tuple[int, int] = (2, 5),
+        min_df: int = 2,
+        max_features: int | None = None,
+        cache_size: int = 200_000,
+    ) -> None:
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_features = max_features
+        self.cache_size = cache_size
+
+    def _doc_terms(self, doc: str) -> set[str]:
+        lo, hi = self.ngram_range
+        grams: set[str] = set()
+        for tok in set(doc.split()):
+            grams.update(token_ngrams(tok, lo, hi))
+        return grams
+
+    def _doc_columns(self, doc: str, cache: dict[str, Any], out: array[int]) -> None:
+        vocab, lo, hi = self.vocabulary_, self.ngram_range[0], self.ngram_range[1]
+        for tok in doc.split():
+            idx = cache.get(tok)
+            if idx is None:
+                idx = array("i", [vocab[g] for g in token_ngrams(tok, lo, hi) if g in vocab])
+                if len(cache) < self.cache_size:
+                    cache[tok] = idx
+            out.extend(idx)
+
+
+class WordNgramTfidf(_CachedTfidf):
+    """TF-IDF over word unigrams and bigrams of space-separated tokens.
+
+    The same features as ``TfidfVectorizer(token_pattern=r"\\S+", lowercase=False,
+    ngram_range=(1, 2), sublinear_tf=True)``.
+
+    Parameters
+    ----------
+    bigrams : bool
+        Add pairs of neighbouring tokens ("не_работать приложение").
+    min_df, max_features, cache_size
+        As for ``CharNgramTfidf``.
+    """
+
+    def __init__(
+        self,
+        bigrams: bool = True,
+        min_df: int = 2,
+        max_features: int | None = None,
+        cache_size: int = 200_000,
+    ) -> None:
+        self.bigrams = bigrams
+        self.min_df = min_df
+        self.max_features = max_features
+        self.cache_size = cache_size
+
+    def _doc_terms(self, doc: str) -> set[str]:
+        toks = doc.split()
+        terms = set(toks)
+        if self.bigrams:
+            terms.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
+        return terms
+
+    def _doc_columns(self, doc: str, cache: dict[str, Any], out: array[int]) -> None:
+        vocab = self.vocabulary_
+        toks = doc.split()
+        for tok in toks:
+            col = cache.get(tok)
+            if col is None:
+                col = vocab.get(tok, -1)
+                if len(cache) < self.cache_size:
+                    cache[tok] = col
+            if col >= 0:
+                out.append(col)
+        if self.bigrams:
+            get = vocab.get
+            for a, b in itertools.pairwise(toks):
+                col = get(f"{a} {b}")
+                if col is not None:
+                    out.append(col)
