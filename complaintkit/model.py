@@ -137,16 +137,7 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
         self.features_ = features
         self.estimator_ = est
         self.classes_ = np.asarray(est.classes_)
-        self._strip_fitted_state()
         return self
-
-    def _strip_fitted_state(self) -> None:
-        # ``stop_words_`` is a large set kept only for introspection; a set pickles in
-        # hash order, which would make the saved model differ between identical runs.
-        text_union = self.features_.transformer_list[0][1].named_steps["vec"]
-        for _, vec in text_union.transformer_list:
-            if hasattr(vec, "stop_words_"):
-                del vec.stop_words_
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "estimator_"):
