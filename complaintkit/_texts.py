@@ -32,6 +32,15 @@ def as_text_list(texts: Iterable[Any]) -> tuple[list[str], np.ndarray]:
     """
     if isinstance(texts, str):
         raise TextTypeError("<whole input>", texts)
+    if type(texts) is list and all(type(v) is str for v in texts):
+        # The common case, and the one every pipeline step sees again: one cheap pass.
+        blank = [not v or v.isspace() for v in texts]
+        kept = (
+            [("" if b else v) for v, b in zip(texts, blank, strict=True)]
+            if any(blank)
+            else list(texts)
+        )
+        return kept, np.asarray(blank, dtype=bool)
     if isinstance(texts, pd.Series):
         positions: Iterable[Any] = texts.index
         values: Iterable[Any] = texts.to_numpy(dtype=object)

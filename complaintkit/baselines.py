@@ -17,26 +17,31 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
+from ._phrases import PhraseMatcher, words
 from ._texts import as_text_list
 from .lexicon import (
-    AUDIENCE_RE,
-    COMPETITOR_RE,
-    DEMAND_RE,
-    DETAIL_RE,
-    FAILURE_RE,
-    NEWS_RE,
-    PEOPLE_INSULT_RE,
-    SPAM_RE,
+    AUDIENCE,
+    COMPETITOR,
+    DEMAND,
+    DETAIL,
+    FAILURE,
+    NEWS,
+    PEOPLE_INSULTS,
+    SPAM,
 )
 from .normalize import normalize
 
 __all__ = ["KeywordRules", "baselines", "majority", "plain_tfidf"]
 
-_NEGATIVE_HINT = (
-    FAILURE_RE,
-    PEOPLE_INSULT_RE,
-    DEMAND_RE,
-)
+_RULE_LISTS = {
+    "news": NEWS,
+    "spam": SPAM,
+    "demand": DEMAND,
+    "competitor": COMPETITOR,
+    "people": PEOPLE_INSULTS + AUDIENCE,
+    "failure": FAILURE,
+    "detail": DETAIL,
+}
 _NEGATIVE_WORDS = (
     "ужас", "отврат", "худш", "позор", "бесит", "ненавиж", "кошмар", "развод", "обман",
     "хам", "достал", "задолбал", "никогда", "ни ногой", "разочар", "бесполезн", "жалоб",
@@ -54,24 +59,24 @@ class KeywordRules(ClassifierMixin, BaseEstimator):
     def predict(self, X: Iterable[Any]) -> np.ndarray:
         """Apply the rules to each text."""
         texts, _ = as_text_list(X)
-        return np.asarray([self._rule(normalize(t)) for t in texts], dtype=object)
+        matcher = PhraseMatcher(_RULE_LISTS)
+        return np.asarray([self._rule(normalize(t), matcher) for t in texts], dtype=object)
 
     @staticmethod
-    def _rule(t: str) -> str:
+    def _rule(t: str, matcher: PhraseMatcher) -> str:
+        news, spam, demand, competitor, people, failure, detail = matcher.counts(words(t))
         negative = (
-            any(p.search(t) for p in _NEGATIVE_HINT)
-            or any(w in t for w in _NEGATIVE_WORDS)
-            or "!!" in t
+            bool(failure or people or demand) or any(w in t for w in _NEGATIVE_WORDS) or "!!" in t
         )
-        if not t or NEWS_RE.search(t) or SPAM_RE.search(t) or not negative:
+        if not t or news or spam or not negative:
             return "other"
-        if DEMAND_RE.search(t):
+        if demand:
             return "hidden_praise"
-        if COMPETITOR_RE.search(t):
+        if competitor:
             return "competitor_planted"
-        if PEOPLE_INSULT_RE.search(t) or AUDIENCE_RE.search(t):
+        if people:
             return "troll"
-        if FAILURE_RE.search(t) or DETAIL_RE.search(t) or "_orderid_" in t or "_date_" in t:
+        if failure or detail or "_orderid_" in t or "_date_" in t:
             return "constructive"
         return "impulsive"
 

@@ -106,7 +106,7 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
         ]
         weights = {"text": 1.0}
         if self.use_cues:
-            blocks.append(("cues", CueFeatures()))
+            blocks.append(("cues", CueFeatures(sparse_output=True)))
             weights["cues"] = self.cue_weight
         return FeatureUnion(blocks, transformer_weights=weights)
 

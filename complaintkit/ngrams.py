@@ -2,11 +2,12 @@
 
 scikit-learn's vectorisers look up every n-gram of every text in a Python dict through a
 generic analyser: about 500 lookups for a tweet's character n-grams. Comment streams
-repeat their words, so these vectorisers remember, per distinct token, the columns it
-contributes; a text then costs about one lookup per token (plus one per word pair for
-bigrams). Features and weights are those of ``TfidfVectorizer`` with ``sublinear_tf``,
-smooth IDF and L2 norm: ``char_wb``-style n-grams of each token for ``CharNgramTfidf``,
-word unigrams and bigrams for ``WordNgramTfidf``.
+repeat their words, so ``CharNgramTfidf`` remembers, per distinct token, the columns it
+contributes, and sums a batch's tokens in one sparse product; ``WordNgramTfidf`` does one
+vocabulary lookup per token and per word pair. Features and weights are those of
+``TfidfVectorizer`` with ``sublinear_tf``, smooth IDF and L2 norm: ``char_wb``-style
+n-grams of each token for ``CharNgramTfidf``, word unigrams and bigrams for
+``WordNgramTfidf``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.preprocessing import normalize
 
 __all__ = ["CharNgramTfidf", "WordNgramTfidf", "token_ngrams"]
 
@@ -32,16 +34,15 @@ def token_ngrams(token: str, lo: int, hi: int) -> list[str]:
 
 
 class _CachedTfidf(TransformerMixin, BaseEstimator):
-    """Shared fit/transform: vocabulary by document frequency, cached per-token columns."""
+    """Shared fit/transform: vocabulary by document frequency, TF-IDF done in place."""
 
     min_df: int
     max_features: int | None
-    cache_size: int
 
     def _doc_terms(self, doc: str) -> set[str]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _doc_columns(self, doc: str, cache: dict[str, Any], out: array[int]) -> None:
+    def _doc_columns(self, doc: str, out: array[int]) -> None:
         raise NotImplementedError  # pragma: no cover - abstract
 
     def fit(self, X: Iterable[str], y: object = None) -> _CachedTfidf:
@@ -56,14 +57,22 @@ class _CachedTfidf(TransformerMixin, BaseEstimator):
             kept = kept[: self.max_features]
         self.vocabulary_ = {g: i for i, g in enumerate(sorted(g for g, _ in kept))}
         self.__dict__.pop("_cache", None)
-        self._tfidf = TfidfTransformer(sublinear_tf=True)
-        self._tfidf.fit(self._counts(docs))
-        self.idf_ = self._tfidf.idf_
+        self.idf_ = TfidfTransformer(sublinear_tf=True).fit(self._counts(docs)).idf_
         return self
 
     def transform(self, X: Iterable[str]) -> sparse.csr_matrix:
-        """Sparse TF-IDF rows, one per text."""
-        return self._tfidf.transform(self._counts(list(X)))
+        """Sparse TF-IDF rows, one per text.
+
+        ``TfidfTransformer(sublinear_tf=True)``'s arithmetic done in place on the count
+        matrix: its generic path (a diagonal-matrix product, then copies) took a third
+        of the vectoriser's time.
+        """
+        counts = self._counts(list(X))
+        data = counts.data
+        np.log(data, out=data)
+        data += 1.0
+        data *= self.idf_[counts.indices]
+        return normalize(counts, norm="l2", copy=False)
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         """The terms, in column order."""
@@ -73,14 +82,10 @@ class _CachedTfidf(TransformerMixin, BaseEstimator):
         return np.asarray(names, dtype=object)
 
     def _counts(self, docs: list[str]) -> sparse.csr_matrix:
-        cache: dict[str, Any] | None = self.__dict__.get("_cache")
-        if cache is None:
-            cache = {}
-            self._cache: dict[str, Any] = cache
-        cols: array[int] = array("i")  # compact, and extends from cached arrays by copy
+        cols: array[int] = array("i")  # compact, and extends from lists in one copy
         indptr = np.zeros(len(docs) + 1, dtype=np.int64)
         for row, doc in enumerate(docs):
-            self._doc_columns(doc, cache, cols)
+            self._doc_columns(doc, cols)
             indptr[row + 1] = len(cols)
         counts = sparse.csr_matrix(
             (np.ones(len(cols), dtype=np.float64), np.frombuffer(cols, dtype=np.int32), indptr),
@@ -129,15 +134,47 @@ class CharNgramTfidf(_CachedTfidf):
             grams.update(token_ngrams(tok, lo, hi))
         return grams
 
-    def _doc_columns(self, doc: str, cache: dict[str, Any], out: array[int]) -> None:
-        vocab, lo, hi = self.vocabulary_, self.ngram_range[0], self.ngram_range[1]
-        for tok in doc.split():
-            idx = cache.get(tok)
-            if idx is None:
-                idx = array("i", [vocab[g] for g in token_ngrams(tok, lo, hi) if g in vocab])
-                if len(cache) < self.cache_size:
-                    cache[tok] = idx
-            out.extend(idx)
+    def _counts(self, docs: list[str]) -> sparse.csr_matrix:
+        """N-gram counts as (texts x distinct tokens) @ (distinct tokens x n-grams).
+
+        A text's n-gram counts are the sum of its tokens' counts, so one sparse product
+        over the batch's distinct tokens sums them in compiled code; listing every
+        n-gram of every text and sorting each row (the generic path) took twice as long.
+        """
+        cache: dict[str, array[int]] | None = self.__dict__.get("_cache")
+        if cache is None:
+            cache = {}
+            self._cache: dict[str, array[int]] = cache
+        local: dict[str, int] = {}  # this batch's distinct tokens -> row of per_token
+        add = local.setdefault
+        ids: array[int] = array("i")
+        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        for row, doc in enumerate(docs):
+            ids.extend([add(tok, len(local)) for tok in doc.split()])
+            indptr[row + 1] = len(ids)
+        per_doc = sparse.csr_matrix(
+            (np.ones(len(ids)), np.frombuffer(ids, dtype=np.int32), indptr),
+            shape=(len(docs), len(local)),
+        )
+        cols: array[int] = array("i")
+        tok_indptr = np.zeros(len(local) + 1, dtype=np.int64)
+        for row, tok in enumerate(local):
+            cols.extend(self._token_columns(tok, cache))
+            tok_indptr[row + 1] = len(cols)
+        per_token = sparse.csr_matrix(
+            (np.ones(len(cols)), np.frombuffer(cols, dtype=np.int32), tok_indptr),
+            shape=(len(local), len(self.vocabulary_)),
+        )
+        return sparse.csr_matrix(per_doc @ per_token)
+
+    def _token_columns(self, tok: str, cache: dict[str, array[int]]) -> array[int]:
+        idx = cache.get(tok)
+        if idx is None:
+            vocab, lo, hi = self.vocabulary_, self.ngram_range[0], self.ngram_range[1]
+            idx = array("i", [vocab[g] for g in token_ngrams(tok, lo, hi) if g in vocab])
+            if len(cache) < self.cache_size:
+                cache[tok] = idx
+        return idx
 
 
 class WordNgramTfidf(_CachedTfidf):
@@ -150,7 +187,7 @@ class WordNgramTfidf(_CachedTfidf):
     ----------
     bigrams : bool
         Add pairs of neighbouring tokens ("не_работать приложение").
-    min_df, max_features, cache_size
+    min_df, max_features
         As for ``CharNgramTfidf``.
     """
 
@@ -159,12 +196,10 @@ class WordNgramTfidf(_CachedTfidf):
         bigrams: bool = True,
         min_df: int = 2,
         max_features: int | None = None,
-        cache_size: int = 200_000,
     ) -> None:
         self.bigrams = bigrams
         self.min_df = min_df
         self.max_features = max_features
-        self.cache_size = cache_size
 
     def _doc_terms(self, doc: str) -> set[str]:
         toks = doc.split()
@@ -173,20 +208,12 @@ class WordNgramTfidf(_CachedTfidf):
             terms.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
         return terms
 
-    def _doc_columns(self, doc: str, cache: dict[str, Any], out: array[int]) -> None:
-        vocab = self.vocabulary_
+    def _doc_columns(self, doc: str, out: array[int]) -> None:
+        # The vocabulary is the cache: one dictionary lookup per token and per pair,
+        # all driven by map() so that no Python code runs per word.
+        get = self.vocabulary_.get
         toks = doc.split()
-        for tok in toks:
-            col = cache.get(tok)
-            if col is None:
-                col = vocab.get(tok, -1)
-                if len(cache) < self.cache_size:
-                    cache[tok] = col
-            if col >= 0:
-                out.append(col)
-        if self.bigrams:
-            get = vocab.get
-            for a, b in itertools.pairwise(toks):
-                col = get(f"{a} {b}")
-                if col is not None:
-                    out.append(col)
+        out.extend([c for c in map(get, toks) if c is not None])
+        if self.bigrams and len(toks) > 1:
+            pairs = map(" ".join, itertools.pairwise(toks))
+            out.extend([c for c in map(get, pairs) if c is not None])

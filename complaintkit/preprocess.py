@@ -16,8 +16,9 @@ from typing import Any
 from nltk.tokenize import RegexpTokenizer
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from ._phrases import PhraseMatcher
 from ._texts import as_text_list
-from .lexicon import MASKED_SWEAR_RE, NEGATION_WORDS, SWEAR_RE
+from .lexicon import MASKED_SWEAR_RE, NEGATION_WORDS, SWEARING
 from .normalize import normalize_unspaced
 
 __all__ = ["TextPreprocessor", "get_analyzer"]
@@ -38,6 +39,8 @@ class _TokenTokenizer(RegexpTokenizer):
     def __init__(self) -> None:
         super().__init__(TOKEN_PATTERN)
         self._regexp = re.compile(TOKEN_PATTERN)
+
+
 _analyzer_lock = threading.Lock()
 
 
@@ -104,6 +107,7 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
         state = dict(state)
         state.pop("_lemma_cache", None)
         state.pop("_tokenizer", None)
+        state.pop("_swear_matcher", None)
         return state
 
     # -- the work ----------------------------------------------------------
@@ -149,5 +153,8 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
             lem = get_analyzer().parse(token)[0].normal_form.replace("ё", "е")
         else:
             lem = token
-        swear = bool(SWEAR_RE.match(lem) or MASKED_SWEAR_RE.match(token))
+        swear_matcher: PhraseMatcher | None = self.__dict__.get("_swear_matcher")
+        if swear_matcher is None:  # our lemma cache already remembers its answers
+            swear_matcher = self._swear_matcher = PhraseMatcher({"swearing": SWEARING}, 0)
+        swear = bool(swear_matcher.starts(lem)[0] or MASKED_SWEAR_RE.match(token))
         return lem, swear

@@ -7,6 +7,7 @@ through a temporary file that is renamed only when everything succeeded.
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import os
@@ -265,29 +266,56 @@ def _scored_chunks(
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """Yield ``(chunk, added_columns)`` in input order, scoring on ``jobs`` processes.
 
-    This process is one of them: it scores every ``jobs``-th chunk itself while a pool of
-    ``jobs - 1`` workers scores the others (one process fewer holding a model). The
-    first chunk is always scored here, so small files never start a pool. At most
-    ``2 * jobs`` chunks are in flight, which bounds memory.
+    This process is one of them: a pool of ``jobs - 1`` workers scores chunks while this
+    process reads, writes and, whenever every worker already has a chunk running and one
+    waiting, scores the next chunk itself (one process fewer holding a model, and no core
+    idles while this one is busy with input and output). The first chunk is always scored
+    here, so a one-chunk input never starts a pool; when a second chunk exists, the pool
+    starts on it before this process scores the first, so both cores work from the start.
+    At most ``2 * jobs`` chunks are in flight, which bounds memory.
     """
     col: str | None = None
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[pd.DataFrame, Future[pd.DataFrame]]] = deque()
-    n = 0
+    held: pd.DataFrame | None = None  # the first chunk, until we know whether a second exists
+
+    def first_scored(chunk: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        added = score_columns(chunk[col], model=model, proba=proba)
+        added.attrs["text_column"] = col
+        return chunk, added
+
     try:
         for chunk in chunks:
             if chunk.empty:
                 continue
             if col is None:
                 col = find_text_column(list(chunk.columns), text_column, sample=chunk.head(200))
-                added = score_columns(chunk[col], model=model, proba=proba)
-                added.attrs["text_column"] = col
-                yield chunk, added
+                if jobs <= 1:
+                    yield first_scored(chunk)
+                else:
+                    held = chunk
                 continue
             if jobs <= 1:
                 yield chunk, score_columns(chunk[col], model=model, proba=proba)
                 continue
-            if n % jobs == jobs - 1:
+            if held is not None:
+                # Load the model and build the morphological analyser here first, and keep
+                # the garbage collector off those objects while the worker forks: it then
+                # shares their pages instead of copying them (what gc.freeze is for).
+                score_columns(held[col].head(50), model=model, proba=proba)
+                gc.freeze()
+                try:
+                    pool = ProcessPoolExecutor(
+                        jobs - 1, initializer=_init_worker, initargs=(model,)
+                    )
+                    pending.append((chunk, pool.submit(_score_in_worker, chunk[col], proba)))
+                finally:
+                    gc.unfreeze()
+                yield first_scored(held)
+                held = None
+                continue
+            busy = sum(not fut.done() for _, fut in pending)
+            if busy >= 2 * (jobs - 1):
                 here: Future[pd.DataFrame] = Future()
                 here.set_result(score_columns(chunk[col], model=model, proba=proba))
                 pending.append((chunk, here))
@@ -297,10 +325,11 @@ def _scored_chunks(
                         jobs - 1, initializer=_init_worker, initargs=(model,)
                     )
                 pending.append((chunk, pool.submit(_score_in_worker, chunk[col], proba)))
-            n += 1
             while len(pending) >= 2 * jobs:
                 done_chunk, fut = pending.popleft()
                 yield done_chunk, fut.result()
+        if held is not None:
+            yield first_scored(held)
         while pending:
             done_chunk, fut = pending.popleft()
             yield done_chunk, fut.result()

@@ -44,3 +44,20 @@ def test_shape_names_and_empty():
     assert X.shape == (3, len(CUE_NAMES))
     assert np.all(X[:2] == 0)
     assert list(cf.get_feature_names_out()) == [f"cue:{n}" for n in CUE_NAMES]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_detail"),
+    [("теле2 глючит", False), ("списали 5000р", True), ("нет 3g на даче", True), ("tele2", False)],
+)
+def test_digits_glued_to_a_brand_are_no_detail(text, is_detail):
+    j = CUE_NAMES.index("concrete_detail")
+    assert (CueFeatures().transform([text])[0, j] > 0) == is_detail
+
+
+def test_sparse_output_holds_the_same_values():
+    texts = ["Заказ 48213 привезли разбитым!!", "", "все, кто тут покупает, лохи"]
+    dense = CueFeatures().transform(texts)
+    csr = CueFeatures(sparse_output=True).transform(texts)
+    assert csr.format == "csr"
+    assert np.array_equal(csr.toarray(), dense)

@@ -129,6 +129,24 @@ def test_replace_smileys(text, placeholder):
         assert placeholder in out
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("&gt;&gt; нам очень жаль", ">> нам очень жаль"),
+        ("тариф &quot;Мой&quot;", 'тариф "Мой"'),
+        ("&amp;quot;двойное&amp;quot;", '"двойное"'),
+        ("&laquo;Тинькофф&raquo; &mdash; ок&hellip;", "«Тинькофф» — ок…"),
+        ("I&#39;m &#x41;", "I'm A"),
+        ("&AMP; и &ammmp;", "& и &"),  # what fold_case and squeeze_repeats would make
+        ("AT&T, R&D, &nosuch;", "AT&T, R&D, &nosuch;"),
+        ("&#99999999; &#xD800;", "&#99999999; &#xD800;"),
+        ("", ""),
+    ],
+)
+def test_unescape_html(text, expected):
+    assert N.unescape_html(text) == expected
+
+
 def test_remove_control_and_spaces():
     assert N.remove_control("a\x00b\u200b  c\n\td") == "ab c d"
 
@@ -139,6 +157,7 @@ def test_remove_control_and_spaces():
         ("@МТС опять НЕТ связи!!!!!!", "_mention_ опять нет связи!!!"),
         ("Б**дь, заказ №123 потеряли", "б**дь, заказ _orderid_ потеряли"),
         ("ВСЁ СУПЕР 👍👍", "все супер _emoji_love_ _emoji_love_"),
+        ("@mts &gt;&gt; &amp;quot;Смарт&amp;quot; за 690р", '_mention_ >> "смарт" за _money_'),
     ],
 )
 def test_normalize_pipeline(text, expected):
@@ -162,6 +181,17 @@ def test_normalize_idempotent_on_russian_like_text(text):
     assert N.normalize(once) == once
 
 
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("&#;xX0123456789ampAMPgtlquot \u0301\u200be@:)dD"), max_size=40
+    )
+)
+def test_normalize_idempotent_on_entity_and_smiley_like_text(text):
+    once = N.normalize(text)
+    assert N.normalize(once) == once
+
+
 def test_every_placeholder_is_declared(corpus):
     import re
 
@@ -170,3 +200,9 @@ def test_every_placeholder_is_declared(corpus):
         emitted.update(re.findall(r"(?<!\w)_[a-z]+(?:_[a-z]+)*_(?!\w)", N.normalize(text)))
     assert emitted, "the corpus should produce placeholders"
     assert emitted <= set(N.PLACEHOLDERS), emitted - set(N.PLACEHOLDERS)
+
+
+@pytest.mark.parametrize("text", [":)D0", ":D@A)", "e\u200b\u0301", "&am\u200bp;"])
+def test_idempotence_regressions_found_by_hypothesis(text):
+    once = N.normalize(text)
+    assert N.normalize(once) == once

@@ -90,13 +90,28 @@ def test_score_csv_round_trip(tmp_path, encoding, sep, out_encoding):
     assert sum(summary.counts.values()) == len(df)
 
 
-def test_parallel_equals_serial(tmp_path):
+@pytest.mark.parametrize("chunksize", [7, 50, 10_000])  # many chunks, a few, exactly one
+def test_parallel_equals_serial(tmp_path, chunksize):
     df = make_frame(40)
     src = tmp_path / "big.csv"
     write(df, src, "utf-8", ",")
-    score_csv(src, tmp_path / "a.csv", jobs=1, chunksize=50)
-    score_csv(src, tmp_path / "b.csv", jobs=2, chunksize=50)
+    score_csv(src, tmp_path / "a.csv", jobs=1, chunksize=chunksize)
+    score_csv(src, tmp_path / "b.csv", jobs=2, chunksize=chunksize)
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_one_chunk_starts_no_worker_pool(tmp_path, monkeypatch):
+    import complaintkit.scoring as scoring
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a one-chunk input must be scored in this process")
+
+    monkeypatch.setattr(scoring, "ProcessPoolExecutor", no_pool)
+    df = make_frame(5)
+    src = tmp_path / "small.csv"
+    write(df, src, "utf-8", ",")
+    summary = score_csv(src, tmp_path / "out.csv", jobs=2, chunksize=10_000)
+    assert summary.rows == len(df)
 
 
 def test_xlsx_input(tmp_path):
