@@ -181,3 +181,14 @@ def test_garbage_model_file(tmp_path, content):
 def test_missing_model_file(tmp_path):
     with pytest.raises(ModelLoadError, match="does not exist"):
         load_model(tmp_path / "nope.joblib", trusted=True)
+
+
+def test_batched_model_calls_give_the_same_rows(monkeypatch):
+    import complaintkit.api as api
+
+    texts = ["Третий день нет интернета", "", "Ненавижу вас", None, "Всё раскупили!!"] * 3
+    whole = predict_proba(texts)
+    monkeypatch.setattr(api, "MODEL_BATCH", 4)  # 12 non-empty texts: batches of 4, 4, 4
+    batched = predict_proba(texts)
+    assert np.allclose(batched.to_numpy(), whole.to_numpy())
+    assert batched.loc[1, "other"] == 1.0  # the blanks stay certain "other"
