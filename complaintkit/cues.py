@@ -39,7 +39,7 @@ _URL_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:ru|рф|com|net|org|su|me|cc
 _MENTION_RE = re.compile(r"(?<![\w@])@\w")
 _HASHTAG_RE = re.compile(r"#(?=[^\W\d_])")
 
-# The word lists counted per text, in the order ``_cue_vector`` reads them.
+# The word lists counted per text, in the order ``_cue_values`` reads them.
 _LISTS = {
     "detail": DETAIL,
     "failure": FAILURE,
@@ -71,7 +71,7 @@ def _cue_values(raw: str, matcher: PhraseMatcher) -> list[float]:
     if "*" in low or "@" in low or "#" in low or "$" in low or "%" in low:
         swear += len(MASKED_SWEAR_RE.findall(low))
     n_chars = len(raw)
-    letters = sum(map(len, ws))  # characters of words: the base of the capitals share
+    letters = sum(map(len, ws)) - sum(map(len, numbers))  # roughly: letters of words
     stripped = raw.rstrip()
     return [
         n_chars,

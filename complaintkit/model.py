@@ -40,7 +40,7 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
         ``char_wb`` n-gram range over the normalised lemmas; ``None`` turns them off.
         They catch typos, masked swearing and forms the lemmatiser does not know.
     use_cues : bool
-        Add the dense cue features of ``complaintkit.cues``.
+        Add the cue features of ``complaintkit.cues``.
     cue_weight : float
         Scale of the cue block against the TF-IDF blocks.
     min_df : int

@@ -85,6 +85,9 @@ _HTML_NAMED = {
     "trade": "™", "times": "×", "deg": "°", "euro": "€", "middot": "·", "bull": "•",
 }  # fmt: skip
 _LETTER_RUN_RE = re.compile(r"([a-z])\1\1+")
+# "&amp;amp;amp;…" (escaped again and again) is "&": collapsed in one step, so that a long
+# chain costs one pass instead of one pass per level.
+_AMP_CHAIN_RE = re.compile(r"&(?:amp;|#0*38;|#x0*26;)+", re.IGNORECASE)
 
 
 def _html_char(match: re.Match[str]) -> str:
@@ -107,7 +110,7 @@ def unescape_html(text: str) -> str:
     in text (quotes, dashes, brackets); numeric ones decode to any character.
     """
     while "&" in text:
-        decoded = _HTML_ENTITY_RE.sub(_html_char, text)
+        decoded = _HTML_ENTITY_RE.sub(_html_char, _AMP_CHAIN_RE.sub("&", text))
         if decoded == text:
             break
         text = decoded
@@ -178,15 +181,16 @@ _URL, _EMAIL, _MENTION, _HASHTAG = _ENTITY_PATTERNS
 # starts with a digit or a rare literal (no leading \b); the leading lookahead names those
 # first characters, so at any other position the engine gives up after one check instead
 # of trying every alternative (4x faster). At one position the first alternative wins, in
-# this priority order.
+# this priority order. A match never ends right before a letter or digit ((?!\w)): what
+# follows must look the same to the next pass as to this one (idempotence: "#00n00").
 _NUMERIC_RE = re.compile(
     r"(?=[\d+№#nN$₽])"
-    r"(?:(?P<phone>(?:\+7|8(?<!\w8))[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\d))"
-    r"|(?P<orderid>[№#]\s?\d{2,}|[nN](?<!\w[nN])\s?\d{2,}|\d{6,}(?!\w))"
+    r"(?:(?P<phone>(?:\+7|8(?<!\w8))[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\w))"
+    r"|(?P<orderid>[№#]\s?\d{2,}(?!\w)|[nN](?<!\w[nN])\s?\d{2,}(?!\w)|\d{6,}(?!\w))"
     r"|(?P<date>\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?!\w)|\d{1,2}\s(?:" + _MONTHS + r")(?!\w))"
     r"|(?P<time>\d{1,2}:\d{2}(?!\w))"
     r"|(?P<money>\d[\d\s]*(?:[.,]\d+)?\s?(?:руб\w*|р\b\.?|₽|тыс\w*|млн|к\b|\$|usd|евро)"
-    r"|[$₽]\s?\d+)"
+    r"|[$₽]\s?\d+(?!\w))"
     r"|(?P<num>\d+(?:[.,]\d+)?(?!\w)))",
     re.IGNORECASE,
 )
@@ -197,7 +201,7 @@ def _numeric_placeholder(match: re.Match[str]) -> str:
     kind, found = match.lastgroup, match.group(0)
     start, text = match.start(), match.string
     before = text[start - 1] if start else " "
-    if kind in ("date", "time", "num") and (before.isalnum() or before == "_"):
+    if kind in ("date", "time", "num", "money") and (before.isalnum() or before == "_"):
         # Digits glued to a word ("tele2", "x0:00"): the glued digits stay, the rest is
         # read again on its own; 5+ digits right after letters are an id ("ZK12345").
         lead = _LEADING_DIGITS_RE.match(found)
@@ -253,7 +257,7 @@ def replace_emoji(text: str) -> str:
     return _EMOJI_RE.sub(_emoji_placeholder, text)
 
 
-# A smiley ending in a letter ("xD", ":D") must not be glued to what follows: eating the
+# A smiley ending in a letter (":D", ";-D") must not be glued to what follows: eating the
 # letter would uncover a mention or a number for the next pass (":D@a", ":)D0").
 _SMILE_RE = re.compile(r"[:;=]-?[)dD]*\)(?!\d)|[:;=]-?[)dD]*[dD](?![\w@#&])|\){2,}")
 _SAD_RE = re.compile(r"[:;=]-?\(+|\({2,}|(?<!\w)[dD]:|&gt;:\(|>:\(")

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMAT_VERSION", "bundled_model_path", "load_model", "resolve_model_path", "save_model"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: cue features from word lists (session 2); 1 files must be retrained
 ENV_MODEL = "COMPLAINTKIT_MODEL"
 ENV_TRUSTED = "COMPLAINTKIT_MODEL_TRUSTED"
 _BUNDLED_NAME = "complaintkit-model.joblib"

@@ -301,7 +301,9 @@ def _scored_chunks(
             if held is not None:
                 # Load the model and build the morphological analyser here first, and keep
                 # the garbage collector off those objects while the worker forks: it then
-                # shares their pages instead of copying them (what gc.freeze is for).
+                # shares their pages instead of copying them (what gc.freeze is for). This
+                # pays with the "fork" start method (Linux up to Python 3.13); with "spawn"
+                # or "forkserver" each worker loads the model itself and nothing is lost.
                 score_columns(held[col].head(50), model=model, proba=proba)
                 gc.freeze()
                 try:
@@ -320,10 +322,7 @@ def _scored_chunks(
                 here.set_result(score_columns(chunk[col], model=model, proba=proba))
                 pending.append((chunk, here))
             else:
-                if pool is None:
-                    pool = ProcessPoolExecutor(
-                        jobs - 1, initializer=_init_worker, initargs=(model,)
-                    )
+                assert pool is not None  # started with the second chunk, above
                 pending.append((chunk, pool.submit(_score_in_worker, chunk[col], proba)))
             while len(pending) >= 2 * jobs:
                 done_chunk, fut = pending.popleft()

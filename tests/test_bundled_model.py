@@ -9,7 +9,7 @@ import pytest
 
 from complaintkit import load_model
 from complaintkit.evaluate import evaluate_predictions, read_labelled
-from complaintkit.persist import bundled_model_path
+from complaintkit.persist import FORMAT_VERSION, bundled_model_path
 from complaintkit.training import train_from_csv
 
 
@@ -24,7 +24,7 @@ def test_size_and_metadata():
     path = bundled_model_path()
     assert path.stat().st_size < 25 * 1024 * 1024
     payload = joblib.load(path)
-    assert payload["format_version"] == 1 and "sklearn_version" in payload
+    assert payload["format_version"] == FORMAT_VERSION and "sklearn_version" in payload
 
 
 def test_loads_quickly():

@@ -50,7 +50,7 @@ def test_swearing_list_catches_inflections(word):
     assert PhraseMatcher({"s": SWEARING}).counts(words(word)) == [1]
 
 
-@pytest.mark.parametrize("word", ["хуже", "сухой", "себя", "бланк", "ебет"[:0] + "небо"])
+@pytest.mark.parametrize("word", ["хуже", "сухой", "себя", "бланк", "небо"])
 def test_swearing_list_spares_lookalikes(word):
     assert PhraseMatcher({"s": SWEARING}).counts(words(word)) == [0]
 
