@@ -38,18 +38,35 @@ def _pss(pid: int) -> int:
 
 
 def _children(pid: int) -> list[int]:
-    """Direct children of ``pid`` (from each of its threads' ``children`` file)."""
+    """Direct children of ``pid``: its threads' ``children`` files, else a scan of /proc."""
     kids: list[int] = []
     try:
         tids = os.listdir(f"/proc/{pid}/task")
     except OSError:
         return kids
+    if not os.path.exists(f"/proc/{pid}/task/{pid}/children"):  # kernel without the files
+        return _children_by_scan(pid)
     for tid in tids:
         try:
             with open(f"/proc/{pid}/task/{tid}/children") as fh:
                 kids.extend(int(k) for k in fh.read().split())
         except OSError:
             continue
+    return kids
+
+
+def _children_by_scan(pid: int) -> list[int]:
+    kids: list[int] = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            kids.append(int(entry))
     return kids
 
 
