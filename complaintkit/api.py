@@ -175,11 +175,12 @@ def analyze(
     labels = [LABELS[i] for i in np.argmax(proba, axis=1)]
     filled = np.flatnonzero(~empty)
     cues: dict[int, list[tuple[str, float]]] = {}
-    if len(filled):
+    for start in range(0, len(filled), MODEL_BATCH):  # batches bound memory, as in predict
+        part = filled[start : start + MODEL_BATCH].tolist()
         explained = clf.explain(
-            [clean[i] for i in filled], top=top_cues, labels=[labels[i] for i in filled]
+            [clean[i] for i in part], top=top_cues, labels=[labels[i] for i in part]
         )
-        cues = dict(zip(filled.tolist(), explained, strict=True))
+        cues.update(zip(part, explained, strict=True))
     out = []
     for i, text in enumerate(clean):
         resp = response_for(labels[i])

@@ -188,7 +188,9 @@ def test_batched_model_calls_give_the_same_rows(monkeypatch):
 
     texts = ["Третий день нет интернета", "", "Ненавижу вас", None, "Всё раскупили!!"] * 3
     whole = predict_proba(texts)
+    whole_cues = [a.cues for a in analyze(texts)]
     monkeypatch.setattr(api, "MODEL_BATCH", 4)  # 9 non-empty texts: batches of 4, 4, 1
     batched = predict_proba(texts)
     assert np.allclose(batched.to_numpy(), whole.to_numpy())
     assert batched.loc[1, "other"] == 1.0  # the blanks stay certain "other"
+    assert [a.cues for a in analyze(texts)] == whole_cues
