@@ -90,7 +90,7 @@ def test_score_csv_round_trip(tmp_path, encoding, sep, out_encoding):
     assert sum(summary.counts.values()) == len(df)
 
 
-@pytest.mark.parametrize("chunksize", [7, 50, 10_000])  # many chunks, a few, exactly one
+@pytest.mark.parametrize("chunksize", [7, 50, 120, 10_000])  # 35, 5, 2 and 1 chunks
 def test_parallel_equals_serial(tmp_path, chunksize):
     df = make_frame(40)
     src = tmp_path / "big.csv"
