@@ -128,7 +128,8 @@ _COUNT_COLUMNS = np.arange(5, 20)
 
 
 class CueFeatures(TransformerMixin, BaseEstimator):
-    """Cue features of raw texts (see ``CUE_NAMES``); stateless.
+    """Cue features of raw texts (see ``CUE_NAMES``); nothing is learned (a word cache is
+    built on first use and never saved).
 
     Parameters
     ----------
