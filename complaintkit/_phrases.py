@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["PhraseMatcher", "words"]
+__all__ = ["PhraseMatcher", "split_words", "words"]
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _NUM = "<num>"
@@ -24,7 +24,12 @@ _NOTHING: _Entry = ((), ())
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` (letters and digits, "теле2" is one), ё as е."""
-    return _WORD_RE.findall(text.lower().replace("ё", "е"))
+    return split_words(text.lower().replace("ё", "е"))
+
+
+def split_words(lowered: str) -> list[str]:
+    """``words`` of a text already lower-cased with ё as е (skips doing that again)."""
+    return _WORD_RE.findall(lowered)
 
 
 def _word_matches(pattern: str, word: str) -> bool:

@@ -17,7 +17,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
-from ._phrases import PhraseMatcher, words
+from ._phrases import PhraseMatcher, split_words
 from ._texts import as_text_list
 from .lexicon import (
     AUDIENCE,
@@ -64,7 +64,8 @@ class KeywordRules(ClassifierMixin, BaseEstimator):
 
     @staticmethod
     def _rule(t: str, matcher: PhraseMatcher) -> str:
-        news, spam, demand, competitor, people, failure, detail = matcher.counts(words(t))
+        # ``t`` comes from normalize(): already lower-cased, ё written as е.
+        news, spam, demand, competitor, people, failure, detail = matcher.counts(split_words(t))
         negative = (
             bool(failure or people or demand) or any(w in t for w in _NEGATIVE_WORDS) or "!!" in t
         )

@@ -14,7 +14,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from ._phrases import PhraseMatcher, words
+from ._phrases import PhraseMatcher, split_words
 from ._texts import as_text_list
 from .lexicon import (
     AUDIENCE,
@@ -64,7 +64,7 @@ def _cue_values(raw: str, matcher: PhraseMatcher) -> list[float]:
     character they need is present. ``CueFeatures.transform`` scales the counts.
     """
     low = raw.lower().replace("ё", "е")
-    ws = words(low)
+    ws = split_words(low)
     numbers = [w for w in ws if w[0].isdigit()]  # "48213", "5000р", "3g"; not "теле2"
     (detail, failure, second, audience, insults, competitor, demand, swear, news, spam,
      polite, praise) = matcher.counts(ws)  # fmt: skip
