@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import ComplaintkitError, InputFileError
@@ -43,15 +43,10 @@ def cmd_score(args: argparse.Namespace) -> int:
     summary = score_csv(
         args.input[0],
         args.output,
-        text_column=args.text_column,
-        encoding=args.encoding,
-        sep=args.sep,
-        output_encoding=args.output_encoding,
         jobs=args.jobs,
-        proba=args.proba,
         chunksize=args.chunksize,
         model=_load(args),
-        progress=False if args.quiet else None,
+        **_score_options(args),
     )
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
@@ -66,20 +61,27 @@ def _score_on_dask(args: argparse.Namespace) -> int:
         args.input,
         args.output,
         scheduler=args.dask,
-        text_column=args.text_column,
-        encoding=args.encoding,
-        sep=args.sep,
-        output_encoding=args.output_encoding,
-        proba=args.proba,
         model_path=args.model,
         trusted=args.trust_model,
         workers=args.jobs,
         partition_rows=args.chunksize,
-        progress=False if args.quiet else None,
+        **_score_options(args),
     )
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
     return 0
+
+
+def _score_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``score`` options that ``score_csv`` and ``score_files`` take alike."""
+    return {
+        "text_column": args.text_column,
+        "encoding": args.encoding,
+        "sep": args.sep,
+        "output_encoding": args.output_encoding,
+        "proba": args.proba,
+        "progress": False if args.quiet else None,
+    }
 
 
 def cmd_train(args: argparse.Namespace) -> int:
