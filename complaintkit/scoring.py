@@ -7,8 +7,8 @@ through a temporary file that is renamed only when everything succeeded.
 
 from __future__ import annotations
 
+import csv
 import gc
-import io
 import logging
 import os
 import sys
@@ -214,14 +214,12 @@ def score_csv(
     try:
         with atomic_output(out_path, out_enc) as sink:
             chunks = iter_chunks(reader_source, fmt, chunksize)
+            writer = csv.writer(sink, delimiter=out_sep, lineterminator="\n")
             first = True
             for chunk, added in _scored_chunks(chunks, text_column, jobs, proba, model):
                 if first:
                     text_col = str(added.attrs["text_column"])
-                merged = chunk.copy()
-                for c in added.columns:
-                    merged[c] = added[c].to_numpy()
-                _write(merged, sink, out_sep, header=first)
+                _write(chunk, added, writer, header=first)
                 first = False
                 rows += len(chunk)
                 empty += int((chunk[text_col].str.strip() == "").sum())
@@ -251,10 +249,24 @@ def score_csv(
     )
 
 
-def _write(frame: pd.DataFrame, sink: IO[str], sep: str, header: bool) -> None:
-    text = io.StringIO()
-    frame.to_csv(text, sep=sep, index=False, header=header, lineterminator="\n")
-    sink.write(text.getvalue())
+def _write(chunk: pd.DataFrame, added: pd.DataFrame, writer: Any, header: bool) -> None:
+    """Write ``chunk`` with the ``added`` columns as CSV rows (as ``to_csv`` would, faster).
+
+    An added column that the input already has replaces it in place; every other added
+    column goes at the end. Missing cells (only an xlsx sheet can have them) are empty.
+    """
+    columns = {c: chunk[c] for c in chunk.columns}
+    columns.update((c, added[c]) for c in added.columns)
+    if header:
+        writer.writerow(columns)
+    writer.writerows(zip(*(_cells(col) for col in columns.values()), strict=True))
+
+
+def _cells(col: pd.Series) -> list[Any]:
+    values = col.tolist()
+    if col.hasnans:
+        return ["" if pd.isna(v) else v for v in values]
+    return values
 
 
 def _scored_chunks(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 import sys
 
@@ -98,6 +99,31 @@ def test_parallel_equals_serial(tmp_path, chunksize):
     score_csv(src, tmp_path / "a.csv", jobs=1, chunksize=chunksize)
     score_csv(src, tmp_path / "b.csv", jobs=2, chunksize=chunksize)
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_rows_written_as_pandas_writes_them(sep):
+    """The fast CSV writer gives ``to_csv``'s bytes: quoting, line breaks, an input column
+    named like an output column (replaced in place), missing cells (xlsx) left empty."""
+    from complaintkit.scoring import _write, columns_from_proba
+
+    chunk = pd.DataFrame(
+        {
+            "id": ["007", "8", None],
+            "confidence": ["old", "old", "old"],
+            "text": ['a "quoted", text', "line\nbreak; tab\there", float("nan")],
+        }
+    )
+    probs = pd.DataFrame([[0.1, 0.2, 0.3, 0.1, 0.1, 0.2]] * 3).to_numpy()
+    added = columns_from_proba(probs, chunk.index, proba=True)
+    expected = chunk.copy()
+    for c in added.columns:
+        expected[c] = added[c].to_numpy()
+    sink = io.StringIO()
+    writer = csv.writer(sink, delimiter=sep, lineterminator="\n")
+    _write(chunk, added, writer, header=True)
+    assert sink.getvalue() == expected.to_csv(sep=sep, index=False, lineterminator="\n")
+    assert list(chunk["confidence"]) == ["old"] * 3  # the chunk itself is untouched
 
 
 def test_one_chunk_starts_no_worker_pool(tmp_path, monkeypatch):
