@@ -263,6 +263,7 @@ def _write(chunk: pd.DataFrame, added: pd.DataFrame, writer: Any, header: bool) 
 
 
 def _cells(col: pd.Series) -> list[Any]:
+    """A column's values for ``csv.writer``; missing values (NaN, None, NA) become ""."""
     values = col.tolist()
     if col.hasnans:
         return ["" if pd.isna(v) else v for v in values]
