@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import html
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, overload
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from ._texts import as_text_list
 from .labels import EMPTY_LABEL, LABELS, response_for
@@ -62,17 +63,33 @@ def _model(model: ComplaintClassifier | None) -> ComplaintClassifier:
     return model if model is not None else _DEFAULT.get()
 
 
-def _proba_frame(
-    texts: list[str], empty: np.ndarray, model: ComplaintClassifier
-) -> pd.DataFrame:
-    """Probabilities in ``LABELS`` column order; empty texts get certainty on ``other``."""
-    out = np.zeros((len(texts), len(LABELS)), dtype=np.float64)
+def _empty_proba(n: int) -> np.ndarray:
+    """``(n, LABELS)`` probabilities of empty texts: certainty on ``other``."""
+    out = np.zeros((n, len(LABELS)), dtype=np.float64)
     out[:, LABELS.index(EMPTY_LABEL)] = 1.0
+    return out
+
+
+def _model_batches(
+    texts: list[str], empty: np.ndarray, model: ComplaintClassifier
+) -> Iterator[tuple[np.ndarray, sparse.csr_matrix, np.ndarray]]:
+    """The non-empty texts in batches of ``MODEL_BATCH``: their positions, features and
+    probabilities in ``LABELS`` column order (features once, for scores and explanations)."""
     idx = np.flatnonzero(~empty)
     order = [list(model.classes_).index(lab) for lab in LABELS]
     for start in range(0, len(idx), MODEL_BATCH):
         part = idx[start : start + MODEL_BATCH]
-        out[part] = model.predict_proba([texts[i] for i in part])[:, order]
+        feats = model.transform_features([texts[i] for i in part])
+        yield part, feats, np.asarray(model.estimator_.predict_proba(feats))[:, order]
+
+
+def _proba_frame(
+    texts: list[str], empty: np.ndarray, model: ComplaintClassifier
+) -> pd.DataFrame:
+    """Probabilities in ``LABELS`` column order; empty texts get certainty on ``other``."""
+    out = _empty_proba(len(texts))
+    for part, _, probs in _model_batches(texts, empty, model):
+        out[part] = probs
     return pd.DataFrame(out, columns=list(LABELS))
 
 
@@ -171,16 +188,14 @@ def analyze(
         return analyze([texts], model=model, top_cues=top_cues)[0]
     clf = _model(model)
     clean, empty = as_text_list(texts)
-    proba = _proba_frame(clean, empty, clf).to_numpy()
-    labels = [LABELS[i] for i in np.argmax(proba, axis=1)]
-    filled = np.flatnonzero(~empty)
+    proba = _empty_proba(len(clean))
     cues: dict[int, list[tuple[str, float]]] = {}
-    for start in range(0, len(filled), MODEL_BATCH):  # batches bound memory, as in predict
-        part = filled[start : start + MODEL_BATCH].tolist()
-        explained = clf.explain(
-            [clean[i] for i in part], top=top_cues, labels=[labels[i] for i in part]
-        )
-        cues.update(zip(part, explained, strict=True))
+    class_index = {c: i for i, c in enumerate(clf.classes_)}
+    for part, feats, probs in _model_batches(clean, empty, clf):
+        proba[part] = probs
+        pred = [class_index[LABELS[j]] for j in np.argmax(probs, axis=1)]
+        cues.update(zip(part.tolist(), clf._explain_rows(feats, pred, top_cues), strict=True))
+    labels = [LABELS[i] for i in np.argmax(proba, axis=1)]
     out = []
     for i, text in enumerate(clean):
         resp = response_for(labels[i])

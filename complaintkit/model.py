@@ -8,7 +8,7 @@ builds everything (fitted state ends in ``_``), and ``clone``, ``Pipeline``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -201,15 +201,20 @@ class ComplaintClassifier(ClassifierMixin, BaseEstimator):
         labels (so a feature that raises every label equally does not count).
         """
         feats = self.transform_features(X)
-        lin = self.linear_model_
-        coef = np.asarray(lin.coef_)
-        centred = coef - coef.mean(axis=0, keepdims=True)
         if labels is None:
             proba = self.estimator_.predict_proba(feats)
             pred = np.argmax(proba, axis=1)
         else:
             index = {c: i for i, c in enumerate(self.classes_)}
             pred = np.asarray([index[lab] for lab in labels])
+        return self._explain_rows(feats, pred, top)
+
+    def _explain_rows(
+        self, feats: sparse.csr_matrix, pred: Sequence[int] | np.ndarray, top: int
+    ) -> list[list[tuple[str, float]]]:
+        """``explain`` on features already computed; ``pred`` indexes ``classes_`` per row."""
+        coef = np.asarray(self.linear_model_.coef_)
+        centred = coef - coef.mean(axis=0, keepdims=True)
         names = self.feature_names()
         out: list[list[tuple[str, float]]] = []
         for i in range(feats.shape[0]):
