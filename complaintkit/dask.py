@@ -30,7 +30,7 @@ import pandas as pd
 from ._io import ExportFormat, atomic_output, detect_format, find_text_column
 from .errors import InputFileError, MissingExtraError, TextColumnError
 from .labels import LABELS
-from .scoring import ScoreSummary, columns_from_proba, score_columns
+from .scoring import ScoreSummary, columns_from_proba, score_columns, with_columns
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -90,15 +90,6 @@ def _load(path: str | None, trusted: bool) -> ComplaintClassifier:
 _MODELS = _WorkerModels()
 
 
-def _with_columns(frame: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with ``added`` set column by column, as ``score_frame`` merges them."""
-    out = frame.copy()
-    added = added.set_axis(frame.index)
-    for c in added.columns:
-        out[c] = added[c]
-    return out
-
-
 def _added_meta(proba: bool) -> pd.DataFrame:
     """Empty added columns with the dtypes a non-empty partition gets."""
     uniform = np.full((1, len(LABELS)), 1.0 / len(LABELS))
@@ -110,9 +101,9 @@ def _score_partition(
 ) -> pd.DataFrame:
     """Runs on a worker: one partition with the added columns, using the cached model."""
     if part.empty:  # no model needed; keep the dtypes of ``meta``
-        return _with_columns(part, _added_meta(proba))
+        return with_columns(part, _added_meta(proba))
     model = _MODELS.get(model_path, trusted)
-    return _with_columns(part, score_columns(part[text_column], model=model, proba=proba))
+    return with_columns(part, score_columns(part[text_column], model=model, proba=proba))
 
 
 # -- Python API ----------------------------------------------------------------------
@@ -171,7 +162,7 @@ def _score(
     clash = [c for c in added.columns if c in ddf.columns]
     if clash:
         log.warning("overwriting existing columns %s with new scores", clash)
-    meta = _with_columns(ddf._meta, added)
+    meta = with_columns(ddf._meta, added)
     path = None if model_path is None else os.fspath(model_path)
     return ddf.map_partitions(_score_partition, col, proba, path, trusted, meta=meta)
 

@@ -91,10 +91,20 @@ def score_frame(
         raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
     col = find_text_column(list(df.columns), text_column, sample=df.head(200))
     added = score_columns(df[col], model=model, proba=proba)
-    out = df.copy()
-    clash = [c for c in added.columns if c in out.columns]
+    clash = [c for c in added.columns if c in df.columns]
     if clash:
         log.warning("overwriting existing columns %s with new scores", clash)
+    return with_columns(df, added)
+
+
+def with_columns(frame: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with ``added`` set column by column, row for row.
+
+    An existing column of the same name is replaced in place; new ones go at the end.
+    Shared with ``complaintkit.dask``, whose partitions are merged the same way.
+    """
+    out = frame.copy()
+    added = added.set_axis(frame.index)
     for c in added.columns:
         out[c] = added[c]
     return out
