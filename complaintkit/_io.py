@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pandas as pd
 
@@ -27,6 +27,7 @@ from .errors import InputFileError, TextColumnError
 __all__ = [
     "ExportFormat",
     "atomic_output",
+    "csv_read_options",
     "detect_format",
     "find_text_column",
     "format_from_sample",
@@ -171,6 +172,19 @@ def find_text_column(
     return max(candidates, key=mean_len)
 
 
+def csv_read_options(fmt: ExportFormat) -> dict[str, Any]:
+    """``pandas.read_csv`` options for a CSV export: every cell a string, nothing as NaN."""
+    return {
+        "sep": fmt.sep,
+        "encoding": fmt.encoding,
+        "dtype": str,
+        "keep_default_na": False,
+        "na_filter": False,
+        "engine": "c",
+        "on_bad_lines": "error",
+    }
+
+
 def iter_chunks(
     source: Path | IO[bytes], fmt: ExportFormat, chunksize: int
 ) -> Iterator[pd.DataFrame]:
@@ -186,17 +200,7 @@ def iter_chunks(
             yield frame.iloc[start : start + chunksize]
         return
     try:
-        reader = pd.read_csv(
-            source,
-            sep=fmt.sep,
-            encoding=fmt.encoding,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            chunksize=chunksize,
-            engine="c",
-            on_bad_lines="error",
-        )
+        reader = pd.read_csv(source, chunksize=chunksize, **csv_read_options(fmt))
         with reader:
             yield from reader
     except UnicodeDecodeError as exc:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ._io import ExportFormat, atomic_output, detect_format, find_text_column
+from ._io import ExportFormat, atomic_output, csv_read_options, detect_format, find_text_column
 from .errors import InputFileError, MissingExtraError, TextColumnError
 from .labels import LABELS
 from .scoring import ScoreSummary, columns_from_proba, score_columns, with_columns
@@ -282,10 +282,7 @@ def _prepare_output_dir(output: str | os.PathLike[str] | None) -> Path:
 def _first_rows(path: Path, fmt: ExportFormat) -> pd.DataFrame:
     """The first rows of ``path``, read here: a cheap sample to find the text column."""
     try:
-        sample = pd.read_csv(
-            path, sep=fmt.sep, encoding=fmt.encoding, dtype=str, keep_default_na=False,
-            na_filter=False, nrows=200, engine="c",
-        )  # fmt: skip
+        sample = pd.read_csv(path, nrows=200, **csv_read_options(fmt))
     except UnicodeDecodeError:
         raise InputFileError(
             f"{str(path)!r} is not valid {fmt.encoding}; give its encoding with --encoding"
@@ -307,10 +304,7 @@ def _read_csvs(files: list[Path], fmt: ExportFormat, partition_rows: int) -> dd.
     frames: list[dd.DataFrame] = []
     for path in files:
         try:
-            frame = dd.read_csv(
-                str(path), blocksize=None, sep=fmt.sep, encoding=fmt.encoding, dtype=str,
-                keep_default_na=False, na_filter=False, engine="c", on_bad_lines="error",
-            )  # fmt: skip
+            frame = dd.read_csv(str(path), blocksize=None, **csv_read_options(fmt))
         except UnicodeDecodeError:
             raise InputFileError(
                 f"{str(path)!r} is not valid {fmt.encoding} (the encoding of the first "
