@@ -27,8 +27,9 @@ print(f"{size:.1f} {t1 - t0:.2f} {t2 - t1:.2f} {t3 - t2:.2f}")
 
 def main() -> None:
     runs = [
-        subprocess.run([sys.executable, "-c", SNIPPET], capture_output=True, text=True, check=True)
-        .stdout.split()
+        subprocess.run(
+            [sys.executable, "-c", SNIPPET], capture_output=True, text=True, check=True
+        ).stdout.split()
         for _ in range(3)
     ]
     size = runs[0][0]

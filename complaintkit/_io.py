@@ -103,9 +103,7 @@ def detect_sep(text_sample: str, suffix: str = "") -> str:
         return best if counts[best] else ","
 
 
-def detect_format(
-    path: Path, encoding: str | None = None, sep: str | None = None
-) -> ExportFormat:
+def detect_format(path: Path, encoding: str | None = None, sep: str | None = None) -> ExportFormat:
     """Find how ``path`` is written; explicit ``encoding``/``sep`` win over detection."""
     return format_from_sample(_read_sample(path), str(path), encoding, sep)
 
@@ -253,4 +251,3 @@ def is_same_file(a: Path, b: Path) -> bool:
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except OSError:
         return False
-

@@ -148,14 +148,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     def model_opts(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--model", help="model file (default: $COMPLAINTKIT_MODEL or bundled)")
-        sp.add_argument("--trust-model", action="store_true",
-                        help="allow loading a model file that is not the bundled one (pickle)")
+        sp.add_argument(
+            "--trust-model",
+            action="store_true",
+            help="allow loading a model file that is not the bundled one (pickle)",
+        )
 
     s = sub.add_parser("score", help="label every row of a CSV/TSV/xlsx export")
-    s.add_argument("input", nargs="+",
-                   help="export file, or - for standard input (several files or globs: --dask)")
-    s.add_argument("-o", "--output", help="output file, - for stdout (default: INPUT.scored.csv); "
-                   "with --dask, a directory for part-000.csv ...")
+    s.add_argument(
+        "input",
+        nargs="+",
+        help="export file, or - for standard input (several files or globs: --dask)",
+    )
+    s.add_argument(
+        "-o",
+        "--output",
+        help="output file, - for stdout (default: INPUT.scored.csv); "
+        "with --dask, a directory for part-000.csv ...",
+    )
     s.add_argument("--text-column", help="column with the comment text (default: detected)")
     s.add_argument("--encoding", help="input encoding (default: detected UTF-8/BOM/cp1251)")
     s.add_argument("--output-encoding", help="output encoding (default: as the input)")
@@ -164,9 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--proba", action="store_true", help="add one probability column per label")
     s.add_argument("--chunksize", type=int, default=5000, help="rows per chunk (default 5000)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
-    s.add_argument("--dask", metavar="SCHEDULER",
-                   help="score on a Dask cluster (tcp://HOST:8786, or 'local' for --jobs worker "
-                   "processes here); needs pip install 'complaintkit[dask]'")
+    s.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="score on a Dask cluster (tcp://HOST:8786, or 'local' for --jobs worker "
+        "processes here); needs pip install 'complaintkit[dask]'",
+    )
     model_opts(s)
     s.set_defaults(func=cmd_score)
 
@@ -180,8 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("data", help="our corpus CSV or a label<TAB>text file")
     e.add_argument("--split", help="only rows of this split (e.g. test)")
     e.add_argument("--json", action="store_true", help="machine-readable output")
-    e.add_argument("--baselines", action="store_true",
-                   help="also train and score the baselines (majority, rules, plain TF-IDF)")
+    e.add_argument(
+        "--baselines",
+        action="store_true",
+        help="also train and score the baselines (majority, rules, plain TF-IDF)",
+    )
     e.add_argument("--train-data", default="data/comments.csv", help="training data for baselines")
     model_opts(e)
     e.set_defaults(func=cmd_evaluate)
@@ -220,5 +236,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
-
-

@@ -98,9 +98,7 @@ def evaluate_predictions(name: str, gold: Any, pred: Any) -> Report:
     gold = np.asarray(list(gold), dtype=object)
     pred = np.asarray(list(pred), dtype=object)
     present = [lab for lab in LABELS if lab in set(gold)]
-    p, r, f, s = precision_recall_fscore_support(
-        gold, pred, labels=list(LABELS), zero_division=0
-    )
+    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=list(LABELS), zero_division=0)
     per_label = pd.DataFrame(
         {"precision": p, "recall": r, "f1": f, "support": s}, index=list(LABELS)
     )

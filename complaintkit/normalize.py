@@ -120,9 +120,7 @@ def unescape_html(text: str) -> str:
 # A Latin look-alike (or zero) next to a Cyrillic letter. Written to start with the Latin
 # class, so the engine jumps between the few Latin letters instead of trying every
 # position (3.5x faster than the plain "Cyrillic-Latin or Latin-Cyrillic" alternation).
-_LATIN_OR_ZERO_RE = re.compile(
-    r"[acepoxykmthbu0ACEPOXYKMTHB](?:(?<=[а-яёА-ЯЁ].)|(?=[а-яёА-ЯЁ]))"
-)
+_LATIN_OR_ZERO_RE = re.compile(r"[acepoxykmthbu0ACEPOXYKMTHB](?:(?<=[а-яёА-ЯЁ].)|(?=[а-яёА-ЯЁ]))")
 _MIXED_WORD_RE = re.compile(
     r"\b(?=\w*[а-яёА-ЯЁ])(?=\w*[acepoxykmthbu0ACEPOXYKMTHB])[а-яёА-ЯЁacepoxykmthbu0ACEPOXYKMTHB]+\b"
 )
