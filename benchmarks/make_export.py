@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -51,6 +52,31 @@ def _vary(text: str, rng: np.random.Generator, pool: list[str]) -> str:
     return text
 
 
+_LONG_WORD_RE = re.compile(r"[а-яё]{4,}", re.IGNORECASE)
+
+
+def _typo(text: str, rng: np.random.Generator) -> str:
+    """One misspelt word (two inner letters swapped, one dropped or one doubled).
+
+    The corpus has a bounded vocabulary, so every word of an export built from it is soon
+    in every cache; a real stream keeps bringing new words (typos, names, slang), each
+    analysed once per process. Typos stand in for that long tail.
+    """
+    spots = [m.span() for m in _LONG_WORD_RE.finditer(text)]
+    if not spots:
+        return text
+    start, end = spots[rng.integers(len(spots))]
+    word, i = text[start:end], int(rng.integers(1, end - start - 2))
+    kind = rng.integers(3)
+    if kind == 0:
+        word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    elif kind == 1:
+        word = word[:i] + word[i + 1 :]
+    else:
+        word = word[:i] + word[i] + word[i:]
+    return text[:start] + word + text[end:]
+
+
 def make_export(
     path: str | os.PathLike[str],
     rows: int = 200_000,
@@ -58,15 +84,20 @@ def make_export(
     encoding: str = "utf-8",
     sep: str = ",",
     source: str | os.PathLike[str] = SOURCE,
+    typos: float = 0.0,
 ) -> Path:
     """Write ``rows`` comments to ``path`` (CSV, all fields quoted as needed) and return it.
 
     Characters ``encoding`` cannot hold (emoji in cp1251) are dropped from the texts.
+    ``typos`` is the share of texts given one misspelt word (new words for the caches).
     """
     rng = np.random.default_rng(seed)
     pool = pd.read_csv(source, dtype=str, keep_default_na=False)["text"].tolist()
     picks = rng.integers(len(pool), size=rows)
     texts = [_vary(pool[i], rng, pool) for i in picks]
+    if typos > 0:
+        typo_rng = np.random.default_rng(seed + 1)  # the rest of the export stays the same
+        texts = [_typo(t, typo_rng) if typo_rng.random() < typos else t for t in texts]
     if encoding.replace("-", "").lower() not in ("utf8", "utf8sig"):
         texts = [t.encode(encoding, "ignore").decode(encoding) for t in texts]
     seconds = rng.integers(0, 300 * 24 * 3600, size=rows)
@@ -104,8 +135,9 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--encoding", default="utf-8", help="utf-8 (default) or cp1251")
     p.add_argument("--sep", default=",", help=", (default) or ;")
+    p.add_argument("--typos", type=float, default=0.0, help="share of texts with a typo")
     args = p.parse_args()
-    out = make_export(args.path, args.rows, args.seed, args.encoding, args.sep)
+    out = make_export(args.path, args.rows, args.seed, args.encoding, args.sep, typos=args.typos)
     print(f"wrote {args.rows} rows to {out} ({out.stat().st_size / 1e6:.1f} MB)")
 
 

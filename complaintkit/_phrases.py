@@ -49,10 +49,11 @@ class PhraseMatcher:
         Phrase syntax as in ``complaintkit.lexicon``: words separated by spaces,
         ``stem*`` for a prefix, ``<num>`` for a number.
     cache_size : int
-        Most distinct words (and word pairs) whose phrase starts are remembered.
+        Most distinct words (and word pairs) whose phrase starts are remembered
+        (a full word cache takes a few MB).
     """
 
-    def __init__(self, lists: Mapping[str, Iterable[str]], cache_size: int = 100_000) -> None:
+    def __init__(self, lists: Mapping[str, Iterable[str]], cache_size: int = 20_000) -> None:
         self.names: tuple[str, ...] = tuple(lists)
         self.cache_size = cache_size
         self._exact: dict[str, list[tuple[int, tuple[str, ...]]]] = {}

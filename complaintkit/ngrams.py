@@ -112,7 +112,8 @@ class CharNgramTfidf(_CachedTfidf):
     max_features : int or None
         Keep at most this many n-grams, the most frequent (ties by the n-gram itself).
     cache_size : int
-        Most distinct tokens whose columns are remembered (never saved).
+        Most distinct tokens whose columns are remembered (never saved); a full cache
+        takes about 30 MB and stops growing (see ``TextPreprocessor``'s ``cache_size``).
     """
 
     def __init__(
@@ -120,7 +121,7 @@ class CharNgramTfidf(_CachedTfidf):
         ngram_range: tuple[int, int] = (2, 5),
         min_df: int = 2,
         max_features: int | None = None,
-        cache_size: int = 200_000,
+        cache_size: int = 40_000,
     ) -> None:
         self.ngram_range = ngram_range
         self.min_df = min_df

@@ -69,7 +69,11 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
     mark_swearing : bool
         Add a ``_swear_`` token after each swear word, including masked ones ("б**дь").
     cache_size : int
-        Most distinct words whose lemma is remembered by this instance.
+        Most distinct words whose lemma is remembered by this instance. A full cache
+        takes about 20 MB and stops growing, so that a long stream with an endless tail
+        of new words (typos, names) keeps memory flat; 40,000 words hold the whole
+        vocabulary of our corpus, and words met after the cache is full are analysed
+        again whenever they come back.
     """
 
     def __init__(
@@ -77,7 +81,7 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
         lemmatize: bool = True,
         negation: bool = True,
         mark_swearing: bool = True,
-        cache_size: int = 200_000,
+        cache_size: int = 40_000,
     ) -> None:
         self.lemmatize = lemmatize
         self.negation = negation

@@ -129,3 +129,20 @@ def test_cached_char_vectoriser_matches_sklearn_char_wb(corpus):
     cols = [ref.vocabulary_[t] for t in ours.get_feature_names_out()]
     diff = ours.transform(docs[:50]) - ref.transform(docs[:50])[:, cols]
     assert abs(diff).max() < 1e-9
+
+
+def test_full_caches_stop_growing_and_change_no_score(model, corpus):
+    """A long stream fills the per-process caches; past their bound nothing is added and
+    every text still scores exactly as with room to spare (memory stays flat)."""
+    import copy
+
+    tight = copy.deepcopy(model)
+    text_block = dict(tight.features_.transformer_list)["text"]
+    prep = text_block.named_steps["prep"]
+    char = dict(text_block.named_steps["vec"].transformer_list)["char"]
+    prep.cache_size = char.cache_size = 25
+    texts = corpus["text"].iloc[::97].tolist()  # ~200 texts, far more than 25 distinct words
+    tight.predict_proba(texts[:40])  # fill the caches, then score with them full
+    assert len(prep._lemma_cache) == 25 and len(char._cache) == 25
+    np.testing.assert_array_equal(tight.predict_proba(texts), model.predict_proba(texts))
+    assert len(prep._lemma_cache) == 25 and len(char._cache) == 25
