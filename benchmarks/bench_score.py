@@ -1,13 +1,14 @@
 """Rows per second and peak memory of ``complaintkit score`` next to a naive loop.
 
-Builds varied exports (``make_export``) of two sizes, runs the real CLI on each in a
-subprocess with ``--jobs`` workers (timed in one run, its process tree's memory sampled in
-a second), and times a naive loop on a slice of the same export in this process: pandas reads
-everything, nltk's TweetTokenizer and uncached ``MorphAnalyzer.parse`` per token, then the
-same model's vectorisers and classifier. All in one run, so the ratio is fair: the large
-run and the naive loop are timed ``--repeat`` times, interleaved, and each round's ratio
-is reported with the median. ``--typos`` gives a share of texts a misspelt word, standing
-in for the new words a real stream keeps bringing (see ``make_export``).
+Builds varied exports (``make_export``) of two sizes and runs the real CLI on each in a
+subprocess with ``--jobs`` workers: once with its process tree's memory sampled, and in
+separate runs without the sampler for the time. A naive loop runs on a slice of the large
+export in this process: pandas reads it, nltk's TweetTokenizer and uncached
+``MorphAnalyzer.parse`` per token, then the same model's vectorisers and classifier. All in
+one run, so the ratio is fair: the large run and the naive loop are timed ``--repeat``
+times, interleaved, and each round's ratio is reported with the median. ``--typos`` gives a
+share of texts a misspelt word, standing in for the new words a real stream keeps bringing
+(see ``make_export``).
 
     python benchmarks/bench_score.py [--rows 200000] [--small-rows 50000] [--jobs 2]
                                      [--repeat 3] [--typos 0.0]
@@ -167,6 +168,10 @@ def main() -> None:
         help="share of texts with one misspelt word (new words for the caches)",
     )
     args = ap.parse_args()
+    if args.repeat < 1:
+        ap.error(f"--repeat must be at least 1, got {args.repeat}")
+    if not 0.0 <= args.typos <= 1.0:
+        ap.error(f"--typos is a share of texts between 0 and 1, got {args.typos}")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.csv"
         small = make_export(Path(tmp) / "small.csv", args.small_rows, typos=args.typos)

@@ -66,10 +66,10 @@ def _typo(text: str, rng: np.random.Generator) -> str:
     if not spots:
         return text
     start, end = spots[rng.integers(len(spots))]
-    word, i = text[start:end], int(rng.integers(1, end - start - 2))
+    word, i = text[start:end], int(rng.integers(1, end - start - 1))  # an inner letter
     kind = rng.integers(3)
-    if kind == 0:
-        word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == 0 and i + 1 < len(word) - 1 and word[i] != word[i + 1]:
+        word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]  # swap with the next one
     elif kind == 1:
         word = word[:i] + word[i + 1 :]
     else:
@@ -137,6 +137,8 @@ def main() -> None:
     p.add_argument("--sep", default=",", help=", (default) or ;")
     p.add_argument("--typos", type=float, default=0.0, help="share of texts with a typo")
     args = p.parse_args()
+    if not 0.0 <= args.typos <= 1.0:
+        p.error(f"--typos is a share of texts between 0 and 1, got {args.typos}")
     out = make_export(args.path, args.rows, args.seed, args.encoding, args.sep, typos=args.typos)
     print(f"wrote {args.rows} rows to {out} ({out.stat().st_size / 1e6:.1f} MB)")
 

@@ -50,7 +50,7 @@ class PhraseMatcher:
         ``stem*`` for a prefix, ``<num>`` for a number.
     cache_size : int
         Most distinct words (and word pairs) whose phrase starts are remembered
-        (a full word cache takes a few MB).
+        (full, the two caches hold a few MB).
     """
 
     def __init__(self, lists: Mapping[str, Iterable[str]], cache_size: int = 20_000) -> None:

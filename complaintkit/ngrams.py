@@ -113,7 +113,7 @@ class CharNgramTfidf(_CachedTfidf):
         Keep at most this many n-grams, the most frequent (ties by the n-gram itself).
     cache_size : int
         Most distinct tokens whose columns are remembered (never saved); a full cache
-        takes about 30 MB and stops growing (see ``TextPreprocessor``'s ``cache_size``).
+        holds about 10 MB and stops growing (see ``TextPreprocessor``'s ``cache_size``).
     """
 
     def __init__(

@@ -70,10 +70,10 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
         Add a ``_swear_`` token after each swear word, including masked ones ("б**дь").
     cache_size : int
         Most distinct words whose lemma is remembered by this instance. A full cache
-        takes about 20 MB and stops growing, so that a long stream with an endless tail
-        of new words (typos, names) keeps memory flat; 40,000 words hold the whole
-        vocabulary of our corpus, and words met after the cache is full are analysed
-        again whenever they come back.
+        holds about 15 MB of Python objects and stops growing, so that a long stream
+        with an endless tail of new words (typos, names) keeps memory flat; 40,000
+        words hold the whole vocabulary of our corpus, and words met after the cache
+        is full are analysed again whenever they come back.
     """
 
     def __init__(
