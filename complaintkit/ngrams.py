@@ -34,7 +34,11 @@ def token_ngrams(token: str, lo: int, hi: int) -> list[str]:
 
 
 class _CachedTfidf(TransformerMixin, BaseEstimator):
-    """Shared fit/transform: vocabulary by document frequency, TF-IDF done in place."""
+    """Shared fit/transform: vocabulary by document frequency, TF-IDF done in place.
+
+    Subclasses say which terms a text has (``_doc_terms``) and count them over a batch
+    (``_counts``, CSR with one column per vocabulary term).
+    """
 
     min_df: int
     max_features: int | None
@@ -42,8 +46,8 @@ class _CachedTfidf(TransformerMixin, BaseEstimator):
     def _doc_terms(self, doc: str) -> set[str]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _doc_columns(self, doc: str, out: array[int]) -> None:
-        raise NotImplementedError  # pragma: no cover - abstract
+    def _counts(self, docs: list[str]) -> sparse.csr_matrix:  # pragma: no cover - abstract
+        raise NotImplementedError
 
     def fit(self, X: Iterable[str], y: object = None) -> _CachedTfidf:
         """Choose the vocabulary by document frequency and learn IDF weights."""
@@ -56,7 +60,6 @@ class _CachedTfidf(TransformerMixin, BaseEstimator):
         if self.max_features is not None:
             kept = kept[: self.max_features]
         self.vocabulary_ = {g: i for i, g in enumerate(sorted(g for g, _ in kept))}
-        self.__dict__.pop("_cache", None)
         self.idf_ = TfidfTransformer(sublinear_tf=True).fit(self._counts(docs)).idf_
         return self
 
@@ -80,24 +83,6 @@ class _CachedTfidf(TransformerMixin, BaseEstimator):
         for g, i in self.vocabulary_.items():
             names[i] = g
         return np.asarray(names, dtype=object)
-
-    def _counts(self, docs: list[str]) -> sparse.csr_matrix:
-        cols: array[int] = array("i")  # compact, and extends from lists in one copy
-        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
-        for row, doc in enumerate(docs):
-            self._doc_columns(doc, cols)
-            indptr[row + 1] = len(cols)
-        counts = sparse.csr_matrix(
-            (np.ones(len(cols), dtype=np.float64), np.frombuffer(cols, dtype=np.int32), indptr),
-            shape=(len(docs), len(self.vocabulary_)),
-        )
-        counts.sum_duplicates()
-        return counts
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(super().__getstate__())
-        state.pop("_cache", None)
-        return state
 
 
 class CharNgramTfidf(_CachedTfidf):
@@ -134,6 +119,17 @@ class CharNgramTfidf(_CachedTfidf):
         for tok in set(doc.split()):
             grams.update(token_ngrams(tok, lo, hi))
         return grams
+
+    def fit(self, X: Iterable[str], y: object = None) -> CharNgramTfidf:
+        """As for every vectoriser here; token columns cached for an old vocabulary go."""
+        self.__dict__.pop("_cache", None)
+        super().fit(X, y)
+        return self
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(super().__getstate__())
+        state.pop("_cache", None)
+        return state
 
     def _counts(self, docs: list[str]) -> sparse.csr_matrix:
         """N-gram counts as (texts x distinct tokens) @ (distinct tokens x n-grams).
@@ -209,12 +205,22 @@ class WordNgramTfidf(_CachedTfidf):
             terms.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
         return terms
 
-    def _doc_columns(self, doc: str, out: array[int]) -> None:
+    def _counts(self, docs: list[str]) -> sparse.csr_matrix:
         # The vocabulary is the cache: one dictionary lookup per token and per pair,
         # all driven by map() so that no Python code runs per word.
-        get = self.vocabulary_.get
-        toks = doc.split()
-        out.extend([c for c in map(get, toks) if c is not None])
-        if self.bigrams and len(toks) > 1:
-            pairs = map(" ".join, itertools.pairwise(toks))
-            out.extend([c for c in map(get, pairs) if c is not None])
+        get, bigrams = self.vocabulary_.get, self.bigrams
+        cols: array[int] = array("i")  # compact, and extends from lists in one copy
+        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        for row, doc in enumerate(docs):
+            toks = doc.split()
+            cols.extend([c for c in map(get, toks) if c is not None])
+            if bigrams and len(toks) > 1:
+                pairs = map(" ".join, itertools.pairwise(toks))
+                cols.extend([c for c in map(get, pairs) if c is not None])
+            indptr[row + 1] = len(cols)
+        counts = sparse.csr_matrix(
+            (np.ones(len(cols), dtype=np.float64), np.frombuffer(cols, dtype=np.int32), indptr),
+            shape=(len(docs), len(self.vocabulary_)),
+        )
+        counts.sum_duplicates()
+        return counts

@@ -131,6 +131,16 @@ def test_cached_char_vectoriser_matches_sklearn_char_wb(corpus):
     assert abs(diff).max() < 1e-9
 
 
+def test_refitted_char_vectoriser_forgets_old_token_columns():
+    from complaintkit.ngrams import CharNgramTfidf
+
+    vec = CharNgramTfidf((2, 3), min_df=1).fit(["кот спит", "кот ест"])
+    vec.transform(["кот"])  # caches the columns of "кот" in the first vocabulary
+    vec.fit(["собака лает", "кот лает"])
+    fresh = CharNgramTfidf((2, 3), min_df=1).fit(["собака лает", "кот лает"])
+    assert (vec.transform(["кот лает"]) != fresh.transform(["кот лает"])).nnz == 0
+
+
 def test_full_caches_stop_growing_and_change_no_score(model, corpus):
     """A long stream fills the per-process caches; past their bound nothing is added and
     every text still scores exactly as with room to spare (memory stays flat)."""
