@@ -302,8 +302,11 @@ def _scored_chunks(
     pending: deque[tuple[pd.DataFrame, Future[pd.DataFrame]]] = deque()
     held: pd.DataFrame | None = None  # the first chunk, until we know whether a second exists
 
+    def score(chunk: pd.DataFrame) -> pd.DataFrame:  # here, in this process
+        return score_columns(chunk[col], model=model, proba=proba)
+
     def first_scored(chunk: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-        added = score_columns(chunk[col], model=model, proba=proba)
+        added = score(chunk)
         added.attrs["text_column"] = col
         return chunk, added
 
@@ -319,7 +322,7 @@ def _scored_chunks(
                     held = chunk
                 continue
             if jobs <= 1:
-                yield chunk, score_columns(chunk[col], model=model, proba=proba)
+                yield chunk, score(chunk)
                 continue
             if held is not None:
                 # Load the model and build the morphological analyser here first, and keep
@@ -327,7 +330,7 @@ def _scored_chunks(
                 # shares their pages instead of copying them (what gc.freeze is for). This
                 # pays with the "fork" start method (Linux up to Python 3.13); with "spawn"
                 # or "forkserver" each worker loads the model itself and nothing is lost.
-                score_columns(held[col].head(50), model=model, proba=proba)
+                score(held.head(50))
                 gc.freeze()
                 try:
                     pool = ProcessPoolExecutor(
@@ -342,7 +345,7 @@ def _scored_chunks(
             busy = sum(not fut.done() for _, fut in pending)
             if busy >= 2 * (jobs - 1):
                 here: Future[pd.DataFrame] = Future()
-                here.set_result(score_columns(chunk[col], model=model, proba=proba))
+                here.set_result(score(chunk))
                 pending.append((chunk, here))
             else:
                 assert pool is not None  # started with the second chunk, above
